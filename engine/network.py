@@ -1,0 +1,159 @@
+"""A multilayer perceptron in numpy: forward pass, prediction, backpropagation.
+
+Layer l maps activations a (batch, n_in) to weighted sums
+z = a @ weights[l] + biases[l] (batch, n_out). Hidden layers apply the chosen
+activation; the output layer applies softmax. Everything is float32.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from engine import activations as registry
+from engine.activations import Activation
+
+Array = np.ndarray
+
+
+@dataclass
+class Trace:
+    """Every layer's weighted sums and activations for one batch.
+
+    zs[l] is (batch, n_out) for layer l; activations[0] is the input and
+    activations[l + 1] the output of layer l, the last being probabilities.
+    """
+
+    zs: list[Array]
+    activations: list[Array]
+
+    @property
+    def probabilities(self) -> Array:
+        return self.activations[-1]
+
+
+def softmax(z: Array) -> Array:
+    """Return the row-wise softmax of z (batch, classes), stable for large z."""
+    e = np.exp(z - z.max(axis=1, keepdims=True))
+    e /= e.sum(axis=1, keepdims=True)
+    return e
+
+
+def cross_entropy(z: Array, labels: Array) -> float:
+    """Return the mean cross-entropy of logits z against integer labels."""
+    shifted = z - z.max(axis=1, keepdims=True)
+    log_norm = np.log(np.exp(shifted).sum(axis=1))
+    picked = shifted[np.arange(len(labels)), labels]
+    return float(np.mean(log_norm - picked))
+
+
+def _as_batch(x: Array) -> Array:
+    # float64 passes through for gradient checks; all else becomes float32.
+    x = np.asarray(x)
+    if x.dtype != np.float64:
+        x = x.astype(np.float32, copy=False)
+    return x.reshape(len(x), -1)
+
+
+class Network:
+    """A fully connected network with one hidden activation and a softmax."""
+
+    def __init__(self, weights: list[Array], biases: list[Array], activation: str):
+        self.weights = [np.ascontiguousarray(w, dtype=np.float32) for w in weights]
+        self.biases = [np.ascontiguousarray(b, dtype=np.float32) for b in biases]
+        self.activation: Activation = registry.get(activation)
+
+    @classmethod
+    def create(
+        cls,
+        layer_sizes: list[int],
+        activation: str = "relu",
+        seed: int = 0,
+        init: str | None = None,
+    ) -> "Network":
+        """Return a network with fresh weights, scaled for the activation.
+
+        init is "he" or "glorot"; by default the activation's own choice.
+        """
+        rng = np.random.default_rng(seed)
+        init = init or registry.get(activation).init
+        weights, biases = [], []
+        for n_in, n_out in zip(layer_sizes[:-1], layer_sizes[1:], strict=True):
+            if init == "he":
+                std = np.sqrt(2.0 / n_in)
+            elif init == "glorot":
+                std = np.sqrt(2.0 / (n_in + n_out))
+            else:
+                raise ValueError(f"Unknown initialisation '{init}'; use he or glorot.")
+            weights.append(rng.normal(0.0, std, (n_in, n_out)).astype(np.float32))
+            biases.append(np.zeros(n_out, dtype=np.float32))
+        return cls(weights, biases, activation)
+
+    @property
+    def layer_sizes(self) -> list[int]:
+        return [self.weights[0].shape[0]] + [w.shape[1] for w in self.weights]
+
+    @property
+    def activation_name(self) -> str:
+        return self.activation.name
+
+    def copy(self) -> "Network":
+        """Return an independent copy of this network."""
+        return Network(
+            [w.copy() for w in self.weights],
+            [b.copy() for b in self.biases],
+            self.activation.name,
+        )
+
+    def forward(self, x: Array) -> Trace:
+        """Return every layer's weighted sums and activations for x (batch, 784)."""
+        a = _as_batch(x)
+        f = self.activation.value
+        zs, acts = [], [a]
+        last = len(self.weights) - 1
+        for i, (w, b) in enumerate(zip(self.weights, self.biases, strict=True)):
+            z = a @ w
+            z += b
+            a = softmax(z) if i == last else f(z)
+            zs.append(z)
+            acts.append(a)
+        return Trace(zs, acts)
+
+    def logits(self, x: Array) -> Array:
+        """Return the output layer's weighted sums for x (batch, 784)."""
+        a = _as_batch(x)
+        f = self.activation.value
+        for w, b in zip(self.weights[:-1], self.biases[:-1], strict=True):
+            a = f(a @ w + b)
+        return a @ self.weights[-1] + self.biases[-1]
+
+    def predict_proba(self, x: Array) -> Array:
+        """Return the class probabilities (batch, 10) for x (batch, 784)."""
+        return softmax(self.logits(x))
+
+    def predict(self, x: Array) -> Array:
+        """Return the most likely digit for each row of x (batch, 784)."""
+        return self.logits(x).argmax(axis=1)
+
+    def gradients(
+        self, x: Array, labels: Array
+    ) -> tuple[float, list[Array], list[Array], Trace]:
+        """Return the loss, its gradients for weights and biases, and the trace."""
+        trace = self.forward(x)
+        zs, acts = trace.zs, trace.activations
+        loss = cross_entropy(zs[-1], labels)
+
+        # output layer: softmax and cross-entropy combine to p − y
+        delta = acts[-1].copy()  # (batch, n_out)
+        delta[np.arange(len(labels)), labels] -= 1
+        delta /= np.float32(len(labels))
+
+        # backward pass
+        grad_w = [None] * len(self.weights)
+        grad_b = [None] * len(self.weights)
+        f_prime = self.activation.derivative
+        for i in range(len(self.weights) - 1, -1, -1):
+            grad_w[i] = acts[i].T @ delta
+            grad_b[i] = delta.sum(axis=0)
+            if i:
+                delta = (delta @ self.weights[i].T) * f_prime(zs[i - 1])
+        return loss, grad_w, grad_b, trace
