@@ -104,14 +104,14 @@ def sketch(segments: Array, shape: tuple[int, int], width: int = 3) -> Array:
     s = np.repeat(segments, counts, axis=0)
     x = np.rint(s[:, 0] + t * (s[:, 2] - s[:, 0])).astype(int)
     y = np.rint(s[:, 1] + t * (s[:, 3] - s[:, 1])).astype(int)
+    pad = width // 2
     inside = (x >= 0) & (x < w) & (y >= 0) & (y < h)
     dots = np.zeros((h + width, w + width), dtype=np.float32)
-    dots[y[inside], x[inside]] = 1.0
+    dots[y[inside] + pad, x[inside] + pad] = 1.0
 
-    # a square pen of `width` pixels: the maximum over shifted copies
+    # a square pen of `width` pixels: the maximum over shifted views
     image = np.zeros(shape, dtype=np.float32)
     for oy in range(width):
         for ox in range(width):
-            shifted = np.roll(dots, (oy - width // 2, ox - width // 2), (0, 1))
-            np.maximum(image, shifted[:h, :w], out=image)
+            np.maximum(image, dots[oy : oy + h, ox : ox + w], out=image)
     return image

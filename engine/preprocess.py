@@ -1,0 +1,149 @@
+"""Turn a drawing into the network's 28x28 input, the way MNIST was made.
+
+MNIST digits were cropped to their ink, scaled so the longer side is 20 px
+(area averaging, keeping the aspect ratio) and placed in a 28x28 frame with
+their intensity centre of mass at the centre. Measured on the 60,000 training
+images, that centre is at (row, column) = (14.00, 14.01) in 0-based pixel
+coordinates (spread 0.29 px: MNIST shifted by whole pixels), and the ink box
+is exactly 20 px on the longer side. Both paths here aim at (14, 14).
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from engine import strokes as pen
+from engine.resample import area_matrix, centre_of_mass, shift_matrix
+
+Array = np.ndarray
+
+PREPROCESSING_VERSION = 1
+
+SIDE = 28
+BOX = 20
+CENTRE = 14.0
+
+# Values at or below this count as background when cropping an image.
+INK_THRESHOLD = 0.05
+
+# Pen radius in 28x28 pixels. MNIST strokes, measured as 2 * ink mass / total
+# variation (the mean stroke width by the co-area formula), have a median of
+# 2.36 px over the training images; the drawn-digit templates rendered with
+# this radius give the same median (tests/test_preprocess.py checks it).
+PEN_RADIUS = 1.15
+
+# Longer side of the pen path: its ink, pen and soft edge included, then
+# spans BOX pixels like an MNIST digit.
+PATH_BOX = BOX - 2 * PEN_RADIUS - 1.0
+
+# Mouse paths are thinned to points about this far apart (28x28 pixels).
+DECIMATE_STEP = 1.0
+
+DRAWN_SIDE = 112
+DRAWN_LIMIT = 448
+
+
+@dataclass
+class Stages:
+    """Every step from a drawing to the network input, for display.
+
+    drawn is the drawing, cropped its ink box, scaled the ink at MNIST size,
+    centred the final 28x28 image in 0..1 (all 2-D float32).
+    """
+
+    drawn: Array
+    cropped: Array
+    scaled: Array
+    centred: Array
+
+    @property
+    def input(self) -> Array:
+        """Return the centred image as the network input (784,) float32."""
+        return self.centred.reshape(-1)
+
+
+def preprocess_image(image) -> Stages | None:
+    """Return the MNIST-style stages of an ink image (h, w), or None if empty."""
+    drawn = np.asarray(image)
+    if drawn.ndim != 2 or drawn.size == 0:
+        return None
+    ink = drawn > INK_THRESHOLD  # NaN counts as background
+    rows = np.flatnonzero(ink.any(axis=1))
+    if len(rows) == 0:
+        return None
+    cols = np.flatnonzero(ink.any(axis=0))
+    cropped = drawn[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
+    cropped = _unit(np.nan_to_num(cropped))
+    # huge images are shown thinned out: the display needs no more detail
+    step = -(-max(drawn.shape) // DRAWN_LIMIT)
+    drawn = np.nan_to_num(drawn[::step, ::step].astype(np.float32))
+
+    h, w = cropped.shape
+    longer = max(h, w)
+    out_h = max(1, round(h * BOX / longer))
+    out_w = max(1, round(w * BOX / longer))
+    scaled = area_matrix(h, out_h) @ cropped @ area_matrix(w, out_w).T
+
+    cy, cx = centre_of_mass(scaled)
+    centred = shift_matrix(out_h, SIDE, CENTRE - cy) @ scaled
+    centred = centred @ shift_matrix(out_w, SIDE, CENTRE - cx).T
+    return Stages(drawn, cropped, scaled.astype(np.float32), _unit(centred))
+
+
+def preprocess_strokes(strokes, canvas_size) -> Stages | None:
+    """Return the stages of mouse strokes on a canvas (width, height), or None.
+
+    The pen path is rescaled so that its longer side fits the MNIST box and
+    re-drawn with a pen of MNIST's width, so neither the size of the drawing
+    nor the brush on the canvas changes how thick the strokes look.
+    """
+    paths = pen.clean_strokes(strokes)
+    if not paths:
+        return None
+    points = np.concatenate(paths)
+    low, high = points.min(axis=0), points.max(axis=0)
+    longer = float((high - low).max())
+    scale = PATH_BOX / longer if longer > 1e-9 else 0.0
+
+    # pen path in 28x28 pixels with its box centred on the frame
+    middle = (low + high) / 2
+    paths_28 = [(p - middle) * scale + CENTRE for p in paths]
+    segments = pen.to_segments([pen.decimate(p, DECIMATE_STEP) for p in paths_28])
+    scaled = pen.render(segments, (SIDE, SIDE), PEN_RADIUS)
+
+    shift = _centring_shift(scaled, (high - low) * scale)
+    centred = pen.render(segments + np.tile(shift, 2), (SIDE, SIDE), PEN_RADIUS)
+    drawn, cropped = _display_stages(paths, canvas_size, low, high)
+    return Stages(drawn, cropped, scaled, centred)
+
+
+def _centring_shift(image: Array, path_size: Array) -> Array:
+    """Return the (dx, dy) moving the image's centre of mass to the centre.
+
+    The shift is limited so the ink never leaves the 28x28 frame.
+    """
+    cy, cx = centre_of_mass(image)
+    room = (SIDE - 1 - path_size) / 2 - PEN_RADIUS - 0.5  # (2,) as x, y
+    room = np.maximum(room, 0.0)
+    return np.clip(np.array([CENTRE - cx, CENTRE - cy]), -room, room)
+
+
+def _display_stages(paths, canvas_size, low, high) -> tuple[Array, Array]:
+    """Return the canvas and its ink box as small rasters for display."""
+    width, height = (max(1.0, float(v)) for v in canvas_size)
+    zoom = DRAWN_SIDE / max(width, height)
+    shape = (max(1, round(height * zoom)), max(1, round(width * zoom)))
+    segments = pen.to_segments(paths) * zoom
+    drawn = pen.sketch(segments, shape)
+
+    y0, x0 = (np.floor(low[::-1] * zoom).astype(int) - 1).clip(0)
+    y1, x1 = np.ceil(high[::-1] * zoom).astype(int) + 2
+    cropped = drawn[y0:y1, x0:x1]
+    if cropped.size == 0:
+        cropped = drawn
+    return drawn, cropped
+
+
+def _unit(image: Array) -> Array:
+    """Return the image as float32 clipped to 0..1."""
+    return np.clip(image, 0.0, 1.0).astype(np.float32)
