@@ -134,8 +134,9 @@ def train(
             # just below and reported, so numpy need not warn about it.
             with np.errstate(over="ignore", invalid="ignore"):
                 loss, grad_w, grad_b, trace = network.gradients(x, y)
+                norms = [_rms(g) for g in grad_w]
 
-            if not math.isfinite(loss):
+            if not math.isfinite(loss + sum(norms)):
                 for p, saved in zip(params, good, strict=True):
                     p[...] = saved
                 yield Diverged(_divergence_message(config, epoch, batch), epoch, batch)
@@ -156,7 +157,7 @@ def train(
             seen += len(y)
             yield BatchReport(
                 epoch, batch, batches, loss, correct / seen,
-                [_rms(g) for g in grad_w],
+                norms,
                 stuck_units(trace.zs[:-1], network.activation.derivative, peak),
                 lr, time.perf_counter() - start,
             )  # fmt: skip
@@ -217,7 +218,7 @@ def _peak_slope(network: Network) -> float:
 
 def _rms(g: Array) -> float:
     flat = g.ravel()
-    return math.sqrt(float(flat @ flat) / flat.size)
+    return math.sqrt(float(flat @ flat) / flat.size)  # inf once diverging
 
 
 def _all_finite(arrays: list[Array]) -> bool:
