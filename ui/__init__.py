@@ -1,0 +1,1 @@
+"""The Digit Lens window, built on PySide6 and pyqtgraph."""
