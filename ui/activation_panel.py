@@ -1,0 +1,220 @@
+"""The activation function f as a curve, with every hidden neuron as a dot on it.
+
+A dot sits at (z, f(z)): its weighted sum and what the neuron passes on. Dots
+in the flat tails of a sigmoid are saturated; dots at zero on a ReLU are
+silent. A toggle adds the slope f'(z), which is how much a neuron can still
+learn. Dots are coloured by layer and move as the drawing changes.
+"""
+
+import logging
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from ui import panel_style as style
+
+log = logging.getLogger(__name__)
+
+CAPTION = (
+    "Each dot is one hidden neuron: across, its weighted sum z; up, what the "
+    "activation function makes of it."
+)
+# The curve first spans -6..6, where the sigmoid and tanh are nearly flat.
+DEFAULT_HALF_WIDTH = 6.0
+# Widen past the outermost z by this factor, so small moves stay inside.
+MARGIN = 1.25
+# Narrow again only once every z fits in this share of the range.
+SHRINK_BELOW = 0.3
+CURVE_POINTS = 401
+
+
+def nice_ceiling(value: float) -> float:
+    """Return the smallest of 1, 2, 5 times a power of ten at or above value."""
+    power = 10.0 ** math.floor(math.log10(value))
+    for step in (1.0, 2.0, 5.0, 10.0):
+        if step * power >= value * (1 - 1e-9):
+            return step * power
+    return 10.0 * power
+
+
+class ActivationPanel(QWidget):
+    """The activation curve, its slope on request, and one dot per neuron."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._network = None
+        self._trace = None
+        self._half = DEFAULT_HALF_WIDTH
+        self._show_derivative = False
+        self._show_z = False
+        self._formula = style.caption("")
+        self._formula.setStyleSheet(f"color: {style.foreground().name()};")
+        self._formula.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        self._description = style.caption("")
+        self._plot_widget = pg.PlotWidget(background=style.background())
+        self._plot = self._plot_widget.getPlotItem()
+        self._create_items()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self._formula, self._description, style.caption(CAPTION)):
+            layout.addWidget(widget)
+        layout.addWidget(self._plot_widget, 1)
+        style.explain(self, CAPTION)
+
+    def _create_items(self) -> None:
+        plot = self._plot
+        style.quiet_plot(plot)
+        plot.setLabel("bottom", "weighted sum z")
+        plot.setLabel("left", "f(z)")
+        for angle in (0, 90):
+            plot.addItem(pg.InfiniteLine(0, angle=angle, pen=style.muted()))
+        self._curve = plot.plot(pen=pg.mkPen(style.foreground(), width=2))
+        dashed = pg.mkPen(style.muted(), width=2, style=Qt.PenStyle.DashLine)
+        self._slope = plot.plot(pen=dashed)
+        self._legend = plot.addLegend(offset=(8, 8))
+        self._dots: list[pg.ScatterPlotItem] = []
+        self._slope_dots: list[pg.ScatterPlotItem] = []
+        self._rugs: list[pg.ScatterPlotItem] = []
+
+    def set_model(self, network, metadata: dict | None) -> None:
+        """Draw network's activation and make one set of dots per hidden layer."""
+        self._network = network
+        act = network.activation
+        self._formula.setText(f"<b>{act.display_name}</b>: {act.formula}")
+        self._description.setText(act.description)
+        self._remove_dots()
+        self._legend.addItem(self._curve, act.display_name)
+        for layer, n in enumerate(network.layer_sizes[1:-1]):
+            self._add_layer_dots(layer, n)
+        self._slope.setVisible(self._show_derivative)
+        if self._show_derivative:
+            self._legend.addItem(self._slope, "slope f′(z)")
+        self._half = DEFAULT_HALF_WIDTH
+        self._redraw_curve()
+        self.show_result(None, None)
+
+    def _remove_dots(self) -> None:
+        self._legend.clear()
+        for item in self._dots + self._slope_dots + self._rugs:
+            self._plot.removeItem(item)
+        self._dots, self._slope_dots, self._rugs = [], [], []
+
+    def _add_layer_dots(self, layer: int, n: int) -> None:
+        colour = style.layer_colour(layer)
+        # See-through, with a shape per layer, so crowded layers stay apart.
+        fill = QColor(colour)
+        fill.setAlpha(200)
+        dots = pg.ScatterPlotItem(
+            size=8,
+            symbol=style.layer_symbol(layer),
+            brush=fill,
+            pen=pg.mkPen(style.background(), width=0.5),
+            hoverable=True,
+            tip=f"layer {layer + 1}: z = {{x:.3f}}, f(z) = {{y:.3f}}".format,
+        )
+        slope = pg.ScatterPlotItem(
+            size=6,
+            symbol=style.layer_symbol(layer),
+            brush=None,
+            pen=pg.mkPen(colour, width=1.2),
+        )
+        rug = pg.ScatterPlotItem(symbol="|", size=10, pen=pg.mkPen(colour), brush=None)
+        slope.setVisible(self._show_derivative)
+        rug.setVisible(self._show_z)
+        for item in (dots, slope, rug):
+            self._plot.addItem(item)
+        self._legend.addItem(dots, f"layer {layer + 1} ({n} neurons)")
+        self._dots.append(dots)
+        self._slope_dots.append(slope)
+        self._rugs.append(rug)
+
+    def set_show_derivative(self, show: bool) -> None:
+        """Add the slope f'(z) and each neuron's slope when show is True."""
+        self._show_derivative = bool(show)
+        if self._network is not None:
+            trace = self._trace
+            self.set_model(self._network, None)
+            self.show_result(None, trace)
+
+    def set_show_weighted_sums(self, show: bool) -> None:
+        """Mark each neuron's weighted sum on the z axis when show is True."""
+        self._show_z = bool(show)
+        for rug in self._rugs:
+            rug.setVisible(self._show_z)
+        self.show_result(None, self._trace)
+
+    def show_result(self, stages, trace) -> None:
+        """Move the dots to trace's weighted sums, or clear them for None."""
+        self._trace = trace
+        if self._network is None:
+            return
+        if trace is not None and self._fit_range(trace.zs[:-1]):
+            self._redraw_curve()
+        for layer, dots in enumerate(self._dots):
+            self._place_dots(layer, dots)
+
+    def _place_dots(self, layer: int, dots: pg.ScatterPlotItem) -> None:
+        if self._trace is None:
+            z = a = np.zeros(0, dtype=np.float32)
+        else:
+            z, a = self._trace.zs[layer][0], self._trace.activations[layer + 1][0]
+        dots.setData(z, a)
+        if self._show_derivative:
+            self._slope_dots[layer].setData(z, self._network.activation.derivative(z))
+        if self._show_z:
+            bottom = self._plot.vb.viewRange()[1][0]
+            self._rugs[layer].setData(z, np.full(len(z), bottom))
+
+    def _fit_range(self, zs: list) -> bool:
+        # Widen at once when a z leaves the range; narrow only when all z
+        # huddle near the middle, so the curve does not twitch while drawing.
+        reach = max((float(np.max(np.abs(z))) for z in zs), default=0.0)
+        if not math.isfinite(reach):
+            return False
+        if reach > self._half:
+            self._half = nice_ceiling(reach * MARGIN)
+            return True
+        if reach < self._half * SHRINK_BELOW and self._half > DEFAULT_HALF_WIDTH:
+            self._half = max(DEFAULT_HALF_WIDTH, nice_ceiling(reach * MARGIN))
+            return True
+        return False
+
+    def _redraw_curve(self) -> None:
+        act = self._network.activation
+        x = np.linspace(-self._half, self._half, CURVE_POINTS, dtype=np.float32)
+        y = act.value(x)
+        self._curve.setData(x, y)
+        shown = [y]
+        if self._show_derivative:
+            slope = act.derivative(x)
+            self._slope.setData(x, slope)
+            shown.append(slope)
+        low = min(float(np.min(s)) for s in shown)
+        high = max(float(np.max(s)) for s in shown)
+        self._plot.setXRange(-self._half, self._half, padding=0.02)
+        self._plot.setYRange(min(low, 0.0), max(high, 1.0), padding=0.06)
+
+    def x_range(self) -> tuple[float, float]:
+        """Return the z range the curve spans now."""
+        return -self._half, self._half
+
+    def formula_text(self) -> str:
+        """Return the formula line now shown."""
+        return self._formula.text()
+
+    def displayed_values(self) -> dict[str, np.ndarray]:
+        """Return the curve and each layer's dots as (z, f(z)) arrays."""
+        x, y = self._curve.getData()
+        shown = {"curve_z": x, "curve_f": y}
+        for layer, dots in enumerate(self._dots):
+            z, a = dots.getData()
+            shown[f"z{layer}"], shown[f"a{layer}"] = z.copy(), a.copy()
+        if self._show_derivative:
+            shown["slope_f"] = self._slope.getData()[1]
+        return shown

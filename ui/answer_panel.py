@@ -1,0 +1,94 @@
+"""The network's answer: the predicted digit in large type and its confidence.
+
+Shows "Draw a digit" while the canvas is empty, and names the runner-up so
+a person sees how close the call was.
+"""
+
+import logging
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from ui import panel_style as style
+
+log = logging.getLogger(__name__)
+
+CAPTION = (
+    "The digit the network thinks you drew, and how sure it is: the highest "
+    "of its ten output probabilities."
+)
+EMPTY_TEXT = "Draw a digit"
+# Large enough to be the biggest text in the window, small enough to fit.
+DIGIT_POINT_SIZE = 96
+
+
+class AnswerPanel(QWidget):
+    """The predicted digit, its confidence and the runner-up."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._probabilities = np.zeros(0, dtype=np.float32)
+        self._heading = style.caption("The network's answer")
+        self._digit = QLabel()
+        self._digit.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._confidence = QLabel()
+        self._confidence.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._runner_up = style.caption("")
+        self._runner_up.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._set_fonts()
+        layout = QVBoxLayout(self)
+        for label in (self._heading, self._digit, self._confidence, self._runner_up):
+            layout.addWidget(label)
+        layout.addStretch(1)
+        style.explain(self, CAPTION)
+        self.show_result(None, None)
+
+    def _set_fonts(self) -> None:
+        big = QFont(self.font())
+        big.setPointSize(DIGIT_POINT_SIZE)
+        big.setBold(True)
+        self._digit.setFont(big)
+        medium = QFont(self.font())
+        medium.setPointSizeF(self.font().pointSizeF() * 1.6)
+        self._confidence.setFont(medium)
+
+    def set_model(self, network, metadata: dict | None) -> None:
+        """Forget the last answer; the new model has not seen the drawing."""
+        self.show_result(None, None)
+
+    def show_result(self, stages, trace) -> None:
+        """Show the most likely digit of trace, or the empty state for None."""
+        if trace is None:
+            self._show_empty()
+            return
+        probs = np.asarray(trace.activations[-1][0])
+        self._probabilities = probs.copy()
+        order = np.argsort(probs)[::-1]
+        best, second = int(order[0]), int(order[1])
+        self._digit.setText(str(best))
+        self._digit.setStyleSheet(f"color: {style.positive()};")
+        self._confidence.setText(f"{probs[best]:.0%} sure")
+        self._runner_up.setText(f"next best: {second} ({probs[second]:.0%})")
+
+    def _show_empty(self) -> None:
+        self._probabilities = np.zeros(0, dtype=np.float32)
+        self._digit.setText("?")
+        self._digit.setStyleSheet(f"color: {style.muted().name()};")
+        self._confidence.setText(EMPTY_TEXT)
+        self._runner_up.setText("")
+
+    def answer_text(self) -> str:
+        """Return the digit text now shown ("?" when nothing is drawn)."""
+        return self._digit.text()
+
+    def confidence_text(self) -> str:
+        """Return the confidence line now shown."""
+        return self._confidence.text()
+
+    def displayed_values(self) -> dict[str, np.ndarray]:
+        """Return the probabilities behind the shown answer (empty when none)."""
+        digit = self._digit.text()
+        shown = np.array([int(digit)] if digit.isdigit() else [], dtype=np.int64)
+        return {"probabilities": self._probabilities.copy(), "digit": shown}

@@ -1,0 +1,133 @@
+"""What the network sees: the 28x28 grid of pixel values fed to its first layer.
+
+On request it also shows the steps from the drawing to that grid: the drawing
+as made, cropped to its ink, scaled to MNIST size, and centred by its mass.
+White is ink (1), black is empty paper (0), as in MNIST.
+"""
+
+import logging
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF
+from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
+
+from ui import panel_style as style
+
+log = logging.getLogger(__name__)
+
+CAPTION = (
+    "What the network sees: your drawing shrunk to 28 x 28 pixels, each a "
+    "number from 0 (black) to 1 (white ink)."
+)
+STAGE_NAMES = ("drawn", "cropped", "scaled", "centred")
+STAGE_TITLES = ("drawn", "cropped", "scaled", "centred")
+SIDE = 28
+
+
+class _ImageView:
+    """One fixed-level greyscale image in its own locked view."""
+
+    def __init__(self, graphics: pg.GraphicsLayoutWidget, row: int, col: int):
+        self.view = graphics.addViewBox(row=row, col=col, lockAspect=True)
+        self.view.setMouseEnabled(x=False, y=False)
+        self.view.setMenuEnabled(False)
+        self.view.invertY(True)
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.image.setLookupTable(style.grey_lut())
+        self.view.addItem(self.image)
+        self.shape = None
+        self.show(np.zeros((SIDE, SIDE), dtype=np.float32))
+
+    def show(self, values: np.ndarray) -> None:
+        """Draw values (2-D, 0..1) without touching the levels."""
+        self.image.setImage(values, autoLevels=False, levels=(0.0, 1.0))
+        if values.shape != self.shape:
+            # Re-fit only when the size changes, never per stroke.
+            self.shape = values.shape
+            rect = QRectF(0, 0, values.shape[1], values.shape[0])
+            self.view.setRange(rect, padding=0.02)
+
+
+class InputPanel(QWidget):
+    """The 28x28 network input, and optionally the stages that made it."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._show_stages = False
+        self._stages = None
+        self._input = np.zeros(SIDE * SIDE, dtype=np.float32)
+        self._graphics = pg.GraphicsLayoutWidget()
+        self._graphics.setBackground(style.background())
+        self._main = _ImageView(self._graphics, 0, 0)
+        self._graphics.scene().sigMouseMoved.connect(self._hovered)
+        self._stage_graphics = self._create_stage_views()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(style.caption(CAPTION))
+        layout.addWidget(self._graphics, 3)
+        layout.addWidget(self._stage_graphics, 1)
+        style.explain(self, CAPTION)
+
+    def _create_stage_views(self) -> pg.GraphicsLayoutWidget:
+        graphics = pg.GraphicsLayoutWidget()
+        graphics.setBackground(style.background())
+        self._stage_views = []
+        for col, title in enumerate(STAGE_TITLES):
+            label = graphics.addLabel(title, row=0, col=col, size="8pt")
+            label.setAttr("color", style.foreground())
+            self._stage_views.append(_ImageView(graphics, 1, col))
+        graphics.setToolTip(
+            "How your drawing becomes the input: cut to the ink, shrunk to "
+            "20 x 20 and moved so its centre of mass sits in the middle."
+        )
+        graphics.setVisible(False)
+        return graphics
+
+    def set_model(self, network, metadata: dict | None) -> None:
+        """Accept a new model; the input picture does not depend on it."""
+
+    def set_show_stages(self, show: bool) -> None:
+        """Show the preprocessing stages under the input when show is True."""
+        self._show_stages = bool(show)
+        self._stage_graphics.setVisible(self._show_stages)
+        self._draw_stages()
+
+    def show_result(self, stages, trace) -> None:
+        """Show the network input of trace (or stages), or an empty grid."""
+        self._stages = stages
+        if trace is not None:
+            self._input = np.asarray(trace.activations[0][0])
+        elif stages is not None:
+            self._input = np.asarray(stages.input)
+        else:
+            self._input = np.zeros(SIDE * SIDE, dtype=np.float32)
+        self._main.show(self._input.reshape(SIDE, SIDE))
+        self._draw_stages()
+
+    def _draw_stages(self) -> None:
+        # Hidden stages cost nothing: they are drawn when shown.
+        if not self._show_stages:
+            return
+        for name, view in zip(STAGE_NAMES, self._stage_views, strict=True):
+            if self._stages is None:
+                view.show(np.zeros((SIDE, SIDE), dtype=np.float32))
+            else:
+                view.show(np.asarray(getattr(self._stages, name)))
+
+    def displayed_values(self) -> dict[str, np.ndarray]:
+        """Return the input (784,) and, when shown, each stage image."""
+        shown = {"input": self._main.image.image.reshape(-1).copy()}
+        if self._show_stages:
+            for name, view in zip(STAGE_NAMES, self._stage_views, strict=True):
+                shown[name] = view.image.image.copy()
+        return shown
+
+    def _hovered(self, pos) -> None:
+        point = self._main.view.mapSceneToView(pos)
+        row, col = int(point.y()), int(point.x())
+        if 0 <= row < SIDE and 0 <= col < SIDE and point.x() >= 0 <= point.y():
+            value = self._input[row * SIDE + col]
+            text = f"pixel row {row}, column {col}: {value:.2f}"
+            global_pos = self._graphics.mapToGlobal(self._graphics.mapFromScene(pos))
+            QToolTip.showText(global_pos, text)

@@ -1,0 +1,200 @@
+"""Every layer's output as bars: hidden neurons, then the ten digit probabilities.
+
+Each hidden layer is a row of bars, one per neuron, on a fixed scale taken from
+the activation's range (or the model's measured maximum for unbounded ones).
+The output row shows the ten probabilities on 0..1 with the winner
+highlighted. A toggle shows the weighted sums z instead, on a fixed
+symmetric scale. Positive bars are blue, negative bars orange.
+"""
+
+import logging
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
+
+from ui import panel_style as style
+
+log = logging.getLogger(__name__)
+
+CAPTION = (
+    "Each bar is one neuron: how strongly it fires for your drawing. "
+    "The last row is the network's belief in each digit."
+)
+CAPTION_Z = (
+    "Each bar is one neuron's weighted sum z: its inputs times their weights, "
+    "plus a bias, before the activation function."
+)
+
+
+class _Row:
+    """The bars of one layer in one plot, created once per model."""
+
+    def __init__(self, plot: pg.PlotItem, n: int):
+        self.plot = plot
+        self.x = np.arange(n, dtype=np.float32)
+        self.values = np.zeros(n, dtype=np.float32)
+        self.scale = (0.0, 1.0)
+        zeros = np.zeros(n, dtype=np.float32)
+        opts = {"x": self.x, "width": 0.8, "height": zeros, "pen": None}
+        self.pos = pg.BarGraphItem(brush=style.positive(), **opts)
+        self.neg = pg.BarGraphItem(brush=style.NEGATIVE, **opts)
+        # Triangles mark bars that run past the fixed top of the scale.
+        self.over = pg.ScatterPlotItem(
+            symbol="t1", size=7, pen=None, brush=style.foreground()
+        )
+        for item in (self.pos, self.neg, self.over):
+            plot.addItem(item)
+
+    def set_scale(self, low: float, high: float) -> None:
+        """Fix the plot's value axis to low..high."""
+        self.scale = (low, high)
+        self.plot.setYRange(low, high, padding=0.04)
+
+    def show(self, values: np.ndarray) -> None:
+        """Draw values as bars, split by sign."""
+        self.values = values
+        self.pos.setOpts(height=np.maximum(values, 0))
+        self.neg.setOpts(height=np.minimum(values, 0))
+        over = values > self.scale[1]
+        self.over.setData(self.x[over], np.full(over.sum(), self.scale[1]))
+
+
+class LayerPanel(QWidget):
+    """Bars for every hidden layer and the ten output probabilities."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._network = None
+        self._metadata: dict = {}
+        self._trace = None
+        self._show_z = False
+        self._rows: list[_Row] = []
+        self._caption = style.caption(CAPTION)
+        self._graphics = pg.GraphicsLayoutWidget()
+        self._graphics.setBackground(style.background())
+        self._graphics.scene().sigMouseMoved.connect(self._hovered)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._caption)
+        layout.addWidget(self._graphics, 1)
+        style.explain(self, CAPTION)
+
+    def set_model(self, network, metadata: dict | None) -> None:
+        """Build one row of bars per layer of network."""
+        self._network, self._metadata = network, metadata or {}
+        self._graphics.clear()
+        self._rows = []
+        sizes = network.layer_sizes[1:]
+        for layer, n in enumerate(sizes):
+            plot = self._graphics.addPlot(row=layer, col=0)
+            style.quiet_plot(plot)
+            plot.getAxis("left").setWidth(40)
+            plot.setXRange(-0.6, n - 0.4, padding=0)
+            self._rows.append(_Row(plot, n))
+        self._create_answer_marks(self._rows[-1].plot)
+        self._apply_scales()
+        self.show_result(None, None)
+
+    def _create_answer_marks(self, plot: pg.PlotItem) -> None:
+        # The winner gets its own bar item so its colour needs no brush list.
+        self._rows[-1].pos.setOpts(brush=style.muted())
+        self._winner = pg.BarGraphItem(
+            x=[0], width=0.8, height=[0], pen=None, brush=style.positive()
+        )
+        self._winner_text = pg.TextItem(color=style.foreground(), anchor=(0.5, 1))
+        plot.addItem(self._winner)
+        plot.addItem(self._winner_text)
+        digits = [(d, str(d)) for d in range(10)]
+        plot.getAxis("bottom").setTicks([digits])
+
+    def _apply_scales(self) -> None:
+        net, hidden = self._network, len(self._rows) - 1
+        for layer, row in enumerate(self._rows):
+            if self._show_z:
+                half = style.z_scale(self._metadata, layer)
+                row.set_scale(-half, half)
+            elif layer < hidden:
+                row.set_scale(*style.activation_scale(net, self._metadata, layer))
+            else:
+                row.set_scale(0.0, 1.0)
+            row.plot.setTitle(self._title(layer, row.scale), size="9pt")
+
+    def _title(self, layer: int, scale: tuple) -> str:
+        n = len(self._rows[layer].x)
+        quantity = "weighted sums z" if self._show_z else None
+        if layer == len(self._rows) - 1:
+            quantity = quantity or "probability of each digit"
+            return f"Output · 10 digits · {quantity}"
+        quantity = quantity or self._network.activation.display_name
+        low, high = scale
+        return (
+            f"Hidden layer {layer + 1} · {n} neurons · {quantity}"
+            f" · scale {low:g} to {high:g}"
+        )
+
+    def set_show_weighted_sums(self, show: bool) -> None:
+        """Show weighted sums z instead of activations when show is True."""
+        self._show_z = bool(show)
+        self._caption.setText(CAPTION_Z if self._show_z else CAPTION)
+        if self._network is not None:
+            self._apply_scales()
+            self.show_result(None, self._trace)
+
+    def show_result(self, stages, trace) -> None:
+        """Draw the bars for trace, or empty bars when trace is None."""
+        self._trace = trace
+        if not self._rows:
+            return
+        for layer, row in enumerate(self._rows):
+            row.show(self._layer_values(layer))
+        self._show_winner()
+
+    def _layer_values(self, layer: int) -> np.ndarray:
+        if self._trace is None:
+            return np.zeros(len(self._rows[layer].x), dtype=np.float32)
+        if self._show_z:
+            return self._trace.zs[layer][0]
+        return self._trace.activations[layer + 1][0]
+
+    def _show_winner(self) -> None:
+        visible = self._trace is not None
+        self._winner.setVisible(visible)
+        self._winner_text.setVisible(visible)
+        if not visible:
+            return
+        values = self._rows[-1].values
+        probs = self._trace.activations[-1][0]
+        digit = int(np.argmax(probs))
+        self._winner.setOpts(x=[digit], height=[values[digit]])
+        self._winner_text.setText(f"{digit}: {probs[digit]:.0%}")
+        top = min(max(values[digit], 0.0), self._rows[-1].scale[1])
+        self._winner_text.setPos(digit, top)
+
+    def displayed_values(self) -> dict[str, np.ndarray]:
+        """Return the bar heights now shown, keyed layer0, layer1, ..."""
+        return {f"layer{i}": row.values.copy() for i, row in enumerate(self._rows)}
+
+    def _hovered(self, pos) -> None:
+        for layer, row in enumerate(self._rows):
+            if not row.plot.sceneBoundingRect().contains(pos):
+                continue
+            x = row.plot.vb.mapSceneToView(pos).x()
+            unit = int(round(x))
+            if 0 <= unit < len(row.values):
+                QToolTip.showText(self._hover_point(pos), self._hover_text(layer, unit))
+            return
+
+    def _hover_point(self, pos):
+        view_pos = self._graphics.mapFromScene(pos)
+        return self._graphics.mapToGlobal(view_pos)
+
+    def _hover_text(self, layer: int, unit: int) -> str:
+        last = layer == len(self._rows) - 1
+        name = f"digit {unit}" if last else f"neuron {unit}"
+        if self._trace is None:
+            return f"{name}: nothing drawn yet"
+        z = self._trace.zs[layer][0][unit]
+        a = self._trace.activations[layer + 1][0][unit]
+        label = "probability" if last else "activation"
+        return f"{name}: weighted sum z = {z:.3f}, {label} = {a:.3f}"

@@ -1,0 +1,283 @@
+"""The network as circles and lines: neurons lit by how strongly they fire.
+
+The input is drawn as its 28x28 grid; each hidden layer shows all its neurons
+or, when it is big, only its most active ones with a "+N more" mark; the
+output shows the ten digits. Lines are the links that push a neuron's
+weighted sum hardest for this drawing (largest |weight x input|): blue raise
+it, orange lower it, thicker is stronger. Clicking a neuron selects it.
+"""
+
+import logging
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from ui import diagram_layout as layout_math
+from ui import panel_style as style
+
+log = logging.getLogger(__name__)
+
+CAPTION = (
+    "Circles are neurons, brighter when they fire more. Lines show the "
+    "strongest pushes for your drawing: blue raises a neuron, orange lowers "
+    "it. Click a neuron to look inside."
+)
+INPUT_SIZE = 3.0
+FIRST_COLUMN_X = 5.0
+COLUMN_GAP = 3.5
+BRIGHTNESS_STEPS = 64
+LINK_WIDTHS = (0.7, 1.4, 2.4)
+LINK_ALPHAS = (90, 150, 230)
+
+
+class NetworkDiagram(QWidget):
+    """Input grid, neuron columns and the strongest links between them."""
+
+    # (layer index as in trace.zs, unit within that layer)
+    neuron_clicked = Signal(int, int)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._network = None
+        self._metadata: dict = {}
+        self._trace = None
+        self._selected: tuple[int, int] | None = None
+        self._columns: list[dict] = []
+        self._lit = style.sign_brushes(BRIGHTNESS_STEPS)
+        self._graphics = pg.GraphicsLayoutWidget()
+        self._graphics.setBackground(style.background())
+        # Unlocked aspect lets the columns spread over any panel shape; the
+        # input grid is kept square by _fit_input instead.
+        self._view = self._graphics.addViewBox(invertY=True)
+        self._view.sigResized.connect(self._resized)
+        self._view.setMouseEnabled(x=False, y=False)
+        self._view.setMenuEnabled(False)
+        self._create_fixed_items()
+        box = QVBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(style.caption(CAPTION))
+        box.addWidget(self._graphics, 1)
+        style.explain(self, CAPTION)
+
+    def _create_fixed_items(self) -> None:
+        self._input = pg.ImageItem(axisOrder="row-major")
+        self._input.setLookupTable(style.grey_lut())
+        top = (layout_math.COLUMN_HEIGHT - INPUT_SIZE) / 2
+        self._input_rect = QRectF(0, top, INPUT_SIZE, INPUT_SIZE)
+        self._view.addItem(self._input)
+        self._links = {}
+        for sign, hue in ((1, style.positive()), (-1, style.NEGATIVE)):
+            for bucket, width in enumerate(LINK_WIDTHS):
+                colour = QColor(hue)
+                colour.setAlpha(LINK_ALPHAS[bucket])
+                item = pg.PlotCurveItem(pen=pg.mkPen(colour, width=width))
+                item.setZValue(-1)
+                self._view.addItem(item)
+                self._links[sign, bucket] = item
+        self._ring = pg.ScatterPlotItem(
+            size=24, brush=None, pen=pg.mkPen(style.foreground(), width=2)
+        )
+        self._ring.setZValue(2)
+        self._view.addItem(self._ring)
+        self._titles: list[pg.TextItem] = []
+
+    def set_model(self, network, metadata: dict | None) -> None:
+        """Make one column of neurons per layer of network."""
+        self._network, self._metadata = network, metadata or {}
+        for column in self._columns:
+            for item in [column["dots"], column["more"], *column["labels"]]:
+                self._view.removeItem(item)
+        for item in self._titles:
+            self._view.removeItem(item)
+        sizes = network.layer_sizes
+        self._columns = [self._create_column(i, n) for i, n in enumerate(sizes[1:])]
+        self._titles = [self._title(0.0, f"input\n{sizes[0]} pixels")]
+        self._selected = None
+        right = self._columns[-1]["x"] + 1.2
+        self._view.setRange(QRectF(-0.3, -1.6, right + 0.3, 13.2), padding=0)
+        self.show_result(None, None)
+
+    def _create_column(self, layer: int, n: int) -> dict:
+        x = FIRST_COLUMN_X + COLUMN_GAP * layer
+        last = layer == len(self._network.layer_sizes) - 2
+        dots = pg.ScatterPlotItem(
+            size=16 if last else 13,
+            pen=pg.mkPen(style.muted(), width=1),
+            hoverable=True,
+            tip=lambda x, y, data, lay=layer: self._tip(lay, data),
+        )
+        dots.sigClicked.connect(
+            lambda _item, points, _ev, lay=layer: self._clicked(lay, points)
+        )
+        self._view.addItem(dots)
+        more = pg.TextItem(color=style.foreground(), anchor=(0.5, 0))
+        more.setPos(x, layout_math.COLUMN_HEIGHT + 0.3)
+        self._view.addItem(more)
+        labels = self._digit_labels(x) if last else []
+        name = "output\ndigits" if last else f"hidden {layer + 1}\n{n} neurons"
+        self._titles.append(self._title(x, name))
+        return {
+            "x": x,
+            "n": n,
+            "dots": dots,
+            "more": more,
+            "labels": labels,
+            "units": np.zeros(0, dtype=np.int64),
+            "ys": np.zeros(0),
+            "values": np.zeros(0, dtype=np.float32),
+        }
+
+    def _title(self, x: float, text: str) -> pg.TextItem:
+        item = pg.TextItem(text, color=style.foreground(), anchor=(0.5, 1))
+        item.setPos(x if x else self._input_rect.center().x(), -0.1)
+        self._view.addItem(item)
+        return item
+
+    def _digit_labels(self, x: float) -> list[pg.TextItem]:
+        labels = []
+        for digit, y in enumerate(layout_math.column_ys(10)):
+            label = pg.TextItem(str(digit), color=style.foreground(), anchor=(0, 0.5))
+            label.setPos(x + 0.35, y)
+            self._view.addItem(label)
+            labels.append(label)
+        return labels
+
+    def show_result(self, stages, trace) -> None:
+        """Light the neurons and draw the strongest links for trace."""
+        self._trace = trace
+        if self._network is None:
+            return
+        x = trace.activations[0][0] if trace is not None else np.zeros(784)
+        self._input.setImage(x.reshape(28, 28), autoLevels=False, levels=(0, 1))
+        self._input.setRect(self._input_rect)
+        for layer, column in enumerate(self._columns):
+            self._light_column(layer, column)
+        self._draw_links()
+        self._draw_ring()
+
+    def _light_column(self, layer: int, column: dict) -> None:
+        a = None if self._trace is None else self._trace.activations[layer + 1][0]
+        units = layout_math.shown_units(a, column["n"])
+        ys = layout_math.column_ys(len(units))
+        values = np.zeros(len(units), dtype=np.float32) if a is None else a[units]
+        column["units"], column["ys"], column["values"] = units, ys, values
+        brushes = self._brushes(layer, values)
+        column["dots"].setData(
+            x=np.full(len(units), column["x"]), y=ys, brush=brushes, data=units
+        )
+        hidden = column["n"] - len(units)
+        column["more"].setText(f"+{hidden} more" if hidden else "")
+
+    def _brushes(self, layer: int, values: np.ndarray) -> list:
+        last = layer == len(self._columns) - 1
+        low, high = (
+            (0.0, 1.0)
+            if last
+            else style.activation_scale(self._network, self._metadata, layer)
+        )
+        top = BRIGHTNESS_STEPS - 1
+        pos = np.clip(values / high, 0, 1) * top
+        neg = np.clip(values / low, 0, 1) * top if low < 0 else np.zeros_like(pos)
+        lit_pos, lit_neg = self._lit
+        return [
+            lit_neg[round(n)] if v < 0 else lit_pos[round(p)]
+            for v, p, n in zip(values, pos, neg, strict=True)
+        ]
+
+    def _draw_links(self) -> None:
+        segments = {key: [] for key in self._links}
+        if self._trace is not None:
+            for layer in range(len(self._columns)):
+                self._gap_segments(layer, segments)
+        for key, item in self._links.items():
+            parts = segments[key]
+            xy = np.concatenate(parts) if parts else np.zeros((0, 2))
+            item.setData(xy[:, 0], xy[:, 1], connect="pairs")
+
+    def _gap_segments(self, layer: int, segments: dict) -> None:
+        target = self._columns[layer]
+        a_in = self._trace.activations[layer][0]
+        if layer == 0:
+            sources = np.arange(len(a_in))
+            start = self._pixel_positions(sources)
+        else:
+            prev = self._columns[layer - 1]
+            sources = prev["units"]
+            start = np.column_stack([np.full(len(sources), prev["x"]), prev["ys"]])
+        weights = self._network.weights[layer]
+        src, dst, c = layout_math.strongest_links(
+            a_in, weights, sources, target["units"]
+        )
+        end = np.column_stack([np.full(len(dst), target["x"]), target["ys"][dst]])
+        buckets = layout_math.width_buckets(c)
+        for i in range(len(c)):
+            key = (1 if c[i] >= 0 else -1, int(buckets[i]))
+            segments[key].append(np.stack([start[src[i]], end[i]]))
+
+    def _pixel_positions(self, pixels: np.ndarray) -> np.ndarray:
+        rect = self._input_rect
+        rows, cols = np.divmod(pixels, 28)
+        x = rect.left() + (cols + 0.5) * rect.width() / 28
+        y = rect.top() + (rows + 0.5) * rect.height() / 28
+        return np.column_stack([x, y])
+
+    def _resized(self) -> None:
+        self._fit_input()
+        if self._network is not None:
+            self.show_result(None, self._trace)
+
+    def _fit_input(self) -> None:
+        # Square on screen, and never wider than the gap to the first column.
+        unit_w, unit_h = self._view.viewPixelSize()
+        if unit_w <= 0 or unit_h <= 0:
+            return
+        width = INPUT_SIZE * unit_w / unit_h
+        height = INPUT_SIZE
+        room = FIRST_COLUMN_X - 1.0
+        if width > room:
+            width, height = room, room * unit_h / unit_w
+        top = (layout_math.COLUMN_HEIGHT - height) / 2
+        self._input_rect = QRectF(0, top, width, height)
+        if self._titles:
+            self._titles[0].setPos(self._input_rect.center().x(), -0.1)
+
+    def _clicked(self, layer: int, points) -> None:
+        if len(points):
+            self.select_neuron(layer, int(points[0].data()))
+
+    def select_neuron(self, layer_index: int, unit: int) -> None:
+        """Mark a neuron as selected and emit neuron_clicked for it."""
+        self._selected = (int(layer_index), int(unit))
+        self._draw_ring()
+        self.neuron_clicked.emit(*self._selected)
+
+    def _draw_ring(self) -> None:
+        spot = self.neuron_position(*self._selected) if self._selected else None
+        self._ring.setData(*([[spot[0]], [spot[1]]] if spot else [[], []]))
+
+    def neuron_position(self, layer_index: int, unit: int) -> tuple | None:
+        """Return the (x, y) of a drawn neuron in diagram units, or None."""
+        if not 0 <= layer_index < len(self._columns):
+            return None
+        column = self._columns[layer_index]
+        where = np.flatnonzero(column["units"] == unit)
+        return (column["x"], float(column["ys"][where[0]])) if len(where) else None
+
+    def _tip(self, layer: int, unit) -> str:
+        name = "digit" if layer == len(self._columns) - 1 else "neuron"
+        if self._trace is None:
+            return f"layer {layer + 1}, {name} {unit}"
+        z = self._trace.zs[layer][0][unit]
+        a = self._trace.activations[layer + 1][0][unit]
+        return f"layer {layer + 1}, {name} {unit}: z = {z:.3f}, output = {a:.3f}"
+
+    def displayed_values(self) -> dict[str, np.ndarray]:
+        """Return the input, and per column the drawn units and their outputs."""
+        shown = {"input": self._input.image.reshape(-1).copy()}
+        for layer, column in enumerate(self._columns):
+            shown[f"units{layer}"] = column["units"].copy()
+            shown[f"activations{layer}"] = column["values"].copy()
+        return shown

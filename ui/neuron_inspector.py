@@ -1,0 +1,174 @@
+"""One neuron up close: its incoming weights, bias, weighted sum and output.
+
+For the first hidden layer the weights are a 28x28 picture beside the same
+weights times the drawing, so a person sees which pixels push the neuron up
+(blue) or down (orange). For later layers the weights are bars. The inputs
+that contribute most to the weighted sum are listed with their numbers.
+"""
+
+import logging
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF
+from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from ui import panel_style as style
+
+log = logging.getLogger(__name__)
+
+CAPTION = (
+    "A neuron adds up its inputs, each times a weight, plus a bias, then "
+    "applies the activation function. Blue weights raise the sum, orange "
+    "ones lower it."
+)
+EMPTY_TEXT = "Click a neuron in the network diagram to look inside it."
+TOP_INPUTS = 5
+
+
+class NeuronInspector(QWidget):
+    """Weights, bias, weighted sum, output and top contributors of one neuron."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._network = None
+        self._trace = None
+        self._target: tuple[int, int] | None = None
+        self._shown: dict[str, np.ndarray] = {}
+        self._title = QLabel(EMPTY_TEXT)
+        self._numbers = style.caption("")
+        self._top = style.caption("")
+        self._stack = QStackedWidget()
+        self._stack.addWidget(self._create_maps())
+        self._stack.addWidget(self._create_bars())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (style.caption(CAPTION), self._title, self._numbers):
+            layout.addWidget(widget)
+        layout.addWidget(self._stack, 1)
+        layout.addWidget(self._top)
+        style.explain(self, CAPTION)
+
+    def _create_maps(self) -> pg.GraphicsLayoutWidget:
+        graphics = pg.GraphicsLayoutWidget()
+        graphics.setBackground(style.background())
+        self._maps = []
+        titles = ("incoming weights", "weights x your drawing")
+        for col, title in enumerate(titles):
+            label = graphics.addLabel(title, row=0, col=col, size="8pt")
+            label.setAttr("color", style.foreground())
+            view = graphics.addViewBox(row=1, col=col, lockAspect=True, invertY=True)
+            view.setMouseEnabled(x=False, y=False)
+            view.setMenuEnabled(False)
+            image = pg.ImageItem(axisOrder="row-major")
+            image.setLookupTable(style.diverging_lut())
+            view.addItem(image)
+            view.setRange(QRectF(0, 0, 28, 28), padding=0.02)
+            self._maps.append(image)
+        return graphics
+
+    def _create_bars(self) -> pg.PlotWidget:
+        widget = pg.PlotWidget(background=style.background())
+        self._bar_plot = widget.getPlotItem()
+        style.quiet_plot(self._bar_plot)
+        self._bar_plot.setLabel("bottom", "neuron in the layer before")
+        self._bar_plot.setLabel("left", "weight")
+        opts = {"x": [0], "width": 0.8, "height": [0], "pen": None}
+        self._pos_bars = pg.BarGraphItem(brush=style.positive(), **opts)
+        self._neg_bars = pg.BarGraphItem(brush=style.NEGATIVE, **opts)
+        self._bar_plot.addItem(self._pos_bars)
+        self._bar_plot.addItem(self._neg_bars)
+        return widget
+
+    def set_model(self, network, metadata: dict | None) -> None:
+        """Forget the inspected neuron; it belonged to the old model."""
+        self._network = network
+        self._target = None
+        self._draw()
+
+    def show_result(self, stages, trace) -> None:
+        """Update the neuron's sum, output and contributions for trace."""
+        self._trace = trace
+        self._draw()
+
+    def inspect(self, layer_index: int, unit: int) -> None:
+        """Show unit of layer layer_index (as indexed in trace.zs)."""
+        net = self._network
+        if net is None or not 0 <= layer_index < len(net.weights):
+            return
+        if not 0 <= unit < net.weights[layer_index].shape[1]:
+            return
+        self._target = (int(layer_index), int(unit))
+        self._draw()
+
+    def _draw(self) -> None:
+        if self._network is None or self._target is None:
+            self._shown = {}
+            self._title.setText(EMPTY_TEXT)
+            self._numbers.setText("")
+            self._top.setText("")
+            return
+        layer, unit = self._target
+        w = self._network.weights[layer][:, unit]
+        b = self._network.biases[layer][unit]
+        a_in = None if self._trace is None else self._trace.activations[layer][0]
+        c = np.zeros_like(w) if a_in is None else w * a_in
+        self._shown = {"weights": w.copy(), "bias": np.array([b]), "contributions": c}
+        self._title.setText(f"<b>{self._name(layer, unit)}</b>")
+        self._draw_weights(layer, w, c)
+        self._write_numbers(layer, unit, b)
+        self._top.setText(self._top_inputs(layer, c) if a_in is not None else "")
+
+    def _name(self, layer: int, unit: int) -> str:
+        if layer == len(self._network.weights) - 1:
+            return f"Output neuron for digit {unit}"
+        return f"Hidden layer {layer + 1}, neuron {unit}"
+
+    def _draw_weights(self, layer: int, w: np.ndarray, c: np.ndarray) -> None:
+        # Symmetric about zero so white always means "no effect".
+        reach = max(float(np.max(np.abs(w))), 1e-6)
+        if layer == 0 and len(w) == 784:
+            self._stack.setCurrentIndex(0)
+            for image, values in zip(self._maps, (w, c), strict=True):
+                image.setImage(
+                    values.reshape(28, 28), autoLevels=False, levels=(-reach, reach)
+                )
+            return
+        self._stack.setCurrentIndex(1)
+        x = np.arange(len(w))
+        self._pos_bars.setOpts(x=x, height=np.maximum(w, 0))
+        self._neg_bars.setOpts(x=x, height=np.minimum(w, 0))
+        self._bar_plot.setXRange(-0.6, len(w) - 0.4, padding=0)
+        self._bar_plot.setYRange(-reach, reach, padding=0.05)
+
+    def _write_numbers(self, layer: int, unit: int, b: float) -> None:
+        text = f"bias b = {b:+.3f}"
+        if self._trace is not None:
+            z = self._trace.zs[layer][0][unit]
+            a = self._trace.activations[layer + 1][0][unit]
+            self._shown["z"], self._shown["activation"] = np.array([z]), np.array([a])
+            last = layer == len(self._network.weights) - 1
+            output = "probability" if last else "activation f(z)"
+            text += f" · weighted sum z = {z:+.3f} · {output} = {a:.3f}"
+        self._numbers.setText(text)
+
+    def _top_inputs(self, layer: int, c: np.ndarray) -> str:
+        order = np.argsort(-np.abs(c))[:TOP_INPUTS]
+        parts = [f"{self._input_name(layer, i)}: {c[i]:+.3f}" for i in order if c[i]]
+        if not parts:
+            return "No input reaches this neuron: its sum is just the bias."
+        return "Strongest inputs (weight x input): " + "; ".join(parts)
+
+    def _input_name(self, layer: int, index: int) -> str:
+        if layer == 0 and len(self._network.weights[0]) == 784:
+            row, col = divmod(int(index), 28)
+            return f"pixel ({row}, {col})"
+        return f"neuron {index}"
+
+    def target(self) -> tuple[int, int] | None:
+        """Return the (layer_index, unit) being inspected, or None."""
+        return self._target
+
+    def displayed_values(self) -> dict[str, np.ndarray]:
+        """Return the weights, bias, contributions, z and output now shown."""
+        return {name: value.copy() for name, value in self._shown.items()}
