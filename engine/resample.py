@@ -1,8 +1,7 @@
-"""Exact 1-D resampling matrices: area averaging and sub-pixel shifts.
+"""Exact resampling along one axis: area averaging and sub-pixel shifts.
 
-A 2-D image is resampled by applying a matrix to each axis:
-out = rows @ image @ columns.T, which is fast for the small outputs used here
-and exact for any ratio of sizes.
+Both work with sums over slices instead of matrix products, so they stay
+fast when a busy machine keeps the BLAS threads waiting.
 """
 
 import numpy as np
@@ -10,37 +9,50 @@ import numpy as np
 Array = np.ndarray
 
 
-def area_matrix(n_in: int, n_out: int) -> Array:
-    """Return the (n_out, n_in) matrix that area-averages n_in pixels into n_out.
+def area_average(image: Array, n_out: int, axis: int) -> Array:
+    """Return the image with `axis` area-averaged from its length to n_out.
 
-    Output pixel i covers input coordinates [i, i + 1) * n_in / n_out; each
-    weight is the overlap of an input pixel with that span, divided by its
-    length, so constant images stay constant and grey edges appear where an
-    output pixel straddles ink and background.
+    Output pixel i covers input coordinates [i, i + 1) * n_in / n_out and is
+    the mean of the ink there, partial pixels counted by their overlap, so
+    constant images stay constant and grey edges appear where an output pixel
+    straddles ink and background. Works for shrinking and enlarging alike.
     """
+    x = np.moveaxis(image, axis, 0).astype(np.float64)
+    n_in = x.shape[0]
     ratio = n_in / n_out
-    start = np.arange(n_out)[:, None] * ratio  # (n_out, 1)
-    j = np.arange(n_in)[None, :]  # (1, n_in)
-    overlap = np.minimum(j + 1, start + ratio) - np.maximum(j, start)
-    return (np.clip(overlap, 0.0, None) / ratio).astype(np.float32)
+    x = np.concatenate((x, np.zeros((1,) + x.shape[1:])))  # a zero past the end
+
+    # whole pixels between edges, then the partial pixels at both ends
+    edges = np.arange(n_out + 1) * ratio
+    whole = np.minimum(np.floor(edges).astype(int), n_in)
+    part = (edges - whole).reshape((-1,) + (1,) * (x.ndim - 1))
+    span = np.add.reduceat(x, whole[:-1], axis=0)
+    empty = (whole[1:] <= whole[:-1]).reshape(part[1:].shape)
+    span = np.where(empty, 0.0, span)
+    inked = span - part[:-1] * x[whole[:-1]] + part[1:] * x[whole[1:]]
+
+    out = inked / ratio
+    return np.moveaxis(out, 0, axis).astype(np.float32)
 
 
-def shift_matrix(n_in: int, n_out: int, offset: float) -> Array:
-    """Return the (n_out, n_in) matrix moving pixel k to k + offset (linearly).
+def shift_into(image: Array, n_out: int, offset: float, axis: int) -> Array:
+    """Return the image placed on an axis of length n_out, pixel k at k + offset.
 
-    The offset is limited so all n_in pixels stay inside n_out; a fractional
-    offset splits each pixel between two neighbours, which keeps the total
+    The offset is limited so all the ink stays inside; a fractional offset
+    splits each pixel linearly between two neighbours, which keeps the total
     ink and moves the centre of mass by exactly the offset.
     """
+    x = np.moveaxis(image, axis, 0)
+    n_in = x.shape[0]
     offset = float(np.clip(offset, 0.0, max(0, n_out - n_in)))
     whole = int(np.floor(offset))
     part = offset - whole
-    matrix = np.zeros((n_out, n_in), dtype=np.float32)
-    k = np.arange(n_in)
-    matrix[k + whole, k] = 1.0 - part
+
+    out = np.zeros((n_out,) + x.shape[1:], dtype=np.float32)
+    out[whole : whole + n_in] = (1.0 - part) * x
     if part > 0:
-        matrix[k + whole + 1, k] = part
-    return matrix
+        out[whole + 1 : whole + 1 + n_in] += part * x
+    return np.moveaxis(out, 0, axis)
 
 
 def centre_of_mass(image: Array) -> tuple[float, float]:
@@ -49,6 +61,6 @@ def centre_of_mass(image: Array) -> tuple[float, float]:
     if total <= 0:
         h, w = image.shape
         return (h - 1) / 2, (w - 1) / 2
-    rows = image.sum(axis=1) @ np.arange(image.shape[0]) / total
-    cols = image.sum(axis=0) @ np.arange(image.shape[1]) / total
-    return float(rows), float(cols)
+    rows = float(image.sum(axis=1) @ np.arange(image.shape[0])) / total
+    cols = float(image.sum(axis=0) @ np.arange(image.shape[1])) / total
+    return rows, cols

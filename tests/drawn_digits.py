@@ -1,0 +1,235 @@
+"""Synthetic mouse-drawn digits: stroke templates, placement and a brush.
+
+Templates are smooth polylines in unit coordinates (x right, y down, about
+0.6 wide and 1 tall). `draw_digit` puts one on a canvas the way a person with
+a mouse would: any size, anywhere, slanted, a little wobbly, sampled every few
+pixels at whole-pixel positions.
+"""
+
+import numpy as np
+
+from engine.strokes import _squared_distances
+
+Array = np.ndarray
+
+
+def _arc(cx, cy, rx, ry, start, stop) -> Array:
+    """Return points on an elliptic arc between two angles in degrees.
+
+    Angles follow screen coordinates: 0 is right, 90 is down, 270 is up.
+    """
+    n = max(8, int(abs(stop - start) / 6))
+    a = np.radians(np.linspace(start, stop, n))
+    return np.column_stack((cx + rx * np.cos(a), cy + ry * np.sin(a)))
+
+
+def _line(*points) -> Array:
+    """Return a polyline through the given (x, y) points, finely sampled."""
+    corners = np.array(points, dtype=float)
+    parts = [
+        np.linspace(a, b, 12, endpoint=False)
+        for a, b in zip(corners[:-1], corners[1:], strict=True)
+    ]
+    return np.concatenate(parts + [corners[-1:]])
+
+
+def _join(*parts) -> Array:
+    """Return one stroke made of consecutive parts."""
+    return np.concatenate(parts)
+
+
+def _templates() -> dict[int, dict[str, list[Array]]]:
+    """Return every digit's styles, each a list of strokes."""
+    top2 = _arc(0.3, 0.28, 0.28, 0.28, 200, 390)
+    top3 = _arc(0.3, 0.25, 0.26, 0.25, 200, 450)
+    loop9 = _arc(0.3, 0.28, 0.28, 0.28, 0, -360)
+    belly5 = _arc(0.28, 0.66, 0.3, 0.3, -140, 150)
+    return {
+        0: {
+            "round": [_arc(0.3, 0.5, 0.3, 0.5, -90, 275)],
+            "slim": [_arc(0.3, 0.5, 0.2, 0.5, -100, 265)],
+        },
+        1: {
+            "plain": [_line((0.3, 0), (0.3, 1))],
+            "flag": [_line((0.08, 0.22), (0.3, 0), (0.3, 1))],
+            "base": [
+                _line((0.08, 0.22), (0.3, 0), (0.3, 1)),
+                _line((0.05, 1), (0.55, 1)),
+            ],
+        },
+        2: {
+            "plain": [_join(top2, _line((0.5, 0.42), (0.0, 1.0), (0.62, 1.0)))],
+            "loop": [
+                _join(
+                    top2,
+                    _line((0.5, 0.42), (0.1, 0.93)),
+                    _arc(0.12, 0.87, 0.07, 0.07, 100, 460),
+                    _line((0.1, 0.94), (0.62, 0.96)),
+                )
+            ],
+        },
+        3: {
+            "round": [_join(top3, _arc(0.3, 0.74, 0.3, 0.26, -90, 150))],
+            "flat": [
+                _join(
+                    _line((0.05, 0), (0.55, 0), (0.22, 0.4)),
+                    _arc(0.28, 0.7, 0.3, 0.3, -100, 150),
+                )
+            ],
+        },
+        4: {
+            "open": [
+                _line((0.2, 0), (0.0, 0.62), (0.62, 0.62)),
+                _line((0.45, 0.2), (0.45, 1)),
+            ],
+            "closed": [
+                _line((0.45, 0), (0.0, 0.65), (0.62, 0.65)),
+                _line((0.45, 0), (0.45, 1)),
+            ],
+        },
+        5: {
+            "one_stroke": [_join(_line((0.55, 0), (0.1, 0), (0.06, 0.44)), belly5)],
+            "bar": [
+                _join(_line((0.1, 0), (0.06, 0.44)), belly5),
+                _line((0.1, 0), (0.58, 0)),
+            ],
+        },
+        6: {
+            "curved": [
+                _join(
+                    _arc(0.6, 0.62, 0.55, 0.62, 250, 180),
+                    _arc(0.3, 0.72, 0.25, 0.27, 180, -170),
+                )
+            ],
+            "straight": [
+                _join(
+                    _line((0.45, 0), (0.05, 0.72)),
+                    _arc(0.3, 0.72, 0.25, 0.27, 180, -170),
+                )
+            ],
+        },
+        7: {
+            "plain": [_line((0, 0), (0.6, 0), (0.2, 1))],
+            "bar": [_line((0, 0), (0.6, 0), (0.2, 1)), _line((0.15, 0.5), (0.55, 0.5))],
+            "hook": [_line((0, 0.14), (0, 0), (0.6, 0), (0.25, 1))],
+        },
+        8: {
+            "one_stroke": [_eight()],
+            "two_loops": [
+                _arc(0.3, 0.24, 0.22, 0.24, 0, 360),
+                _arc(0.3, 0.74, 0.28, 0.26, -90, 270),
+            ],
+        },
+        9: {
+            "straight": [_join(loop9, _line((0.58, 0.28), (0.55, 1)))],
+            "curved": [_join(loop9, _arc(0.1, 0.3, 0.48, 0.7, 0, 100))],
+        },
+    }
+
+
+def _eight() -> Array:
+    """Return a one-stroke eight with a smaller top loop."""
+    t = np.linspace(0.0, 2 * np.pi, 90)
+    y = 0.5 - 0.5 * np.cos(t)
+    x = 0.3 - 0.6 * np.sin(t) * np.cos(t) * np.where(y < 0.5, 0.8, 1.0)
+    return np.column_stack((x, y))
+
+
+TEMPLATES = _templates()
+
+STYLES = {digit: sorted(styles) for digit, styles in TEMPLATES.items()}
+
+
+def draw_digit(
+    digit: int,
+    style: str,
+    rng: np.random.Generator,
+    size: float = 200.0,
+    offset=None,
+    jitter: float = 0.03,
+    slant: float = 0.0,
+    canvas=(280, 280),
+) -> list[Array]:
+    """Return a digit as mouse strokes (n, 2) in canvas pixels.
+
+    size is the longer side of the pen path in pixels, offset the (x, y)
+    centre of that path (default: the canvas centre), jitter the wobble as a
+    share of the size, slant the shear (positive leans the top right).
+    """
+    strokes = [s.copy() for s in TEMPLATES[digit][style]]
+    points = np.concatenate(strokes)
+    low, high = points.min(axis=0), points.max(axis=0)
+    middle = (low + high) / 2
+    strokes = [(s - middle) / (high - low).max() for s in strokes]
+
+    warp = _random_warp(rng, jitter)
+    if offset is None:
+        offset = (canvas[0] / 2, canvas[1] / 2)
+    placed = []
+    for s in strokes:
+        s = warp(s)
+        s[:, 0] -= slant * s[:, 1]
+        placed.append(_mouse_samples(s * size + offset, rng, canvas))
+    return placed
+
+
+def _random_warp(rng: np.random.Generator, jitter: float):
+    """Return a smooth random deformation of unit-box points."""
+    angle = rng.normal(0.0, jitter * 2)
+    stretch = 1.0 + rng.normal(0.0, jitter * 2, size=2)
+    rotate = np.array([[np.cos(angle), -np.sin(angle)], [np.sin(angle), np.cos(angle)]])
+    freq = rng.uniform(1.5, 4.0, size=(2, 2))
+    phase = rng.uniform(0.0, 2 * np.pi, size=2)
+    amp = rng.normal(0.0, jitter, size=2)
+
+    def warp(p: Array) -> Array:
+        q = (p * stretch) @ rotate.T
+        wobble = np.sin(p @ freq + phase) * amp  # (n, 2)
+        return q + wobble
+
+    return warp
+
+
+def _mouse_samples(path: Array, rng: np.random.Generator, canvas) -> Array:
+    """Return the path resampled every 2-4 pixels at whole-pixel positions."""
+    step = rng.uniform(2.0, 4.0)
+    length = np.hypot(*np.diff(path, axis=0).T)
+    arc = np.concatenate(([0.0], np.cumsum(length)))
+    at = np.append(np.arange(0.0, arc[-1], step), arc[-1])
+    points = np.column_stack([np.interp(at, arc, path[:, k]) for k in range(2)])
+    points = np.rint(points)
+    return np.clip(points, 0, np.array(canvas) - 1)
+
+
+def random_digit(
+    digit: int, rng: np.random.Generator, canvas=(280, 280), share=(0.1, 0.95)
+) -> tuple[list[Array], float]:
+    """Return a random drawing of digit and its size as a share of the canvas."""
+    style = STYLES[digit][rng.integers(len(STYLES[digit]))]
+    fraction = rng.uniform(*share)
+    size = fraction * min(canvas)
+    slant = rng.uniform(-0.3, 0.3)
+    room = np.maximum(np.array(canvas) - size * 1.2, 0) / 2
+    offset = np.array(canvas) / 2 + rng.uniform(-room, room)
+    strokes = draw_digit(digit, style, rng, size, offset, 0.03, slant, canvas)
+    return strokes, fraction
+
+
+def brush(strokes: list[Array], canvas=(280, 280), width: float = 16.0) -> Array:
+    """Return the strokes painted with an anti-aliased round brush (h, w)."""
+    w, h = canvas
+    image = np.zeros((h, w), dtype=np.float32)
+    reach = width / 2 + 0.5
+    for points in strokes:
+        ends = np.concatenate((points[:-1], points[1:]), axis=1)
+        if len(points) == 1:
+            ends = np.concatenate((points, points), axis=1)
+        for seg in ends.astype(np.float32):
+            x0, y0 = np.floor(np.minimum(seg[:2], seg[2:]) - reach).astype(int).clip(0)
+            x1, y1 = np.ceil(np.maximum(seg[:2], seg[2:]) + reach).astype(int) + 1
+            ys, xs = np.mgrid[y0 : min(y1, h), x0 : min(x1, w)]
+            d2 = _squared_distances(xs.reshape(-1, 1), ys.reshape(-1, 1), seg[None])
+            ink = np.clip(reach - np.sqrt(d2[:, 0]), 0, 1).reshape(xs.shape)
+            window = image[y0 : min(y1, h), x0 : min(x1, w)]
+            np.maximum(window, ink, out=window)
+    return image
