@@ -7,6 +7,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QImage,
+    QKeySequence,
     QMouseEvent,
     QPainter,
     QPainterPath,
@@ -286,5 +287,7 @@ class DrawingCanvas(QWidget):
     def keyPressEvent(self, event) -> None:  # noqa: N802
         if event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_Delete):
             self.clear()
+        elif event.matches(QKeySequence.StandardKey.Undo):
+            self.undo()
         else:
             super().keyPressEvent(event)

@@ -146,25 +146,22 @@ class MainWindow(QMainWindow):
         hint.setWordWrap(True)
         column.addWidget(hint)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setChildrenCollapsible(False)
-        for widget, stretch in self._columns(drawing):
-            splitter.addWidget(widget)
-            splitter.setStretchFactor(splitter.count() - 1, stretch)
-        self.setCentralWidget(splitter)
+        self.setCentralWidget(_split(Qt.Orientation.Horizontal, self._columns(drawing)))
 
-    def _columns(self, drawing: QWidget) -> list[tuple[QWidget, int]]:
+    def _columns(self, drawing: QWidget) -> list[tuple[QWidget | None, int]]:
+        # shares of the width, in the order the network computes
         panels = self.panels
-        columns = [(drawing, 3)]
-        if "input" in panels:
-            columns.append((panels["input"], 2))
-        middle = [panels[n] for n in ("diagram", "layers", "activation") if n in panels]
-        if middle:
-            columns.append((_stack(middle), 5))
-        right = [panels.get("answer"), panels.get("inspector")]
-        if any(right):
-            columns.append((_stack(right), 2))
-        return columns
+        vertical = Qt.Orientation.Vertical
+        middle = [(panels.get(n), s) for n, s in self._MIDDLE]
+        right = [(panels.get("answer"), 3), (panels.get("inspector"), 4)]
+        return [
+            (drawing, 28),
+            (panels.get("input"), 17),
+            (_split(vertical, middle), 40),
+            (_split(vertical, right), 15),
+        ]
+
+    _MIDDLE = (("diagram", 40), ("layers", 30), ("activation", 30))
 
     def _connect(self) -> None:
         self.recognizer.result_ready.connect(self._show_result)
@@ -221,11 +218,15 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def _stack(widgets: list[QWidget | None]) -> QWidget:
-    """Return the widgets in one vertical splitter, skipping absent ones."""
-    splitter = QSplitter(Qt.Orientation.Vertical)
+def _split(orientation, parts: list[tuple[QWidget | None, int]]) -> QWidget | None:
+    """Return the widgets in a splitter sized by their shares, skipping absent ones."""
+    parts = [(w, share) for w, share in parts if w is not None]
+    if not parts:
+        return None
+    splitter = QSplitter(orientation)
     splitter.setChildrenCollapsible(False)
-    for widget in widgets:
-        if widget is not None:
-            splitter.addWidget(widget)
+    for widget, share in parts:
+        splitter.addWidget(widget)
+        splitter.setStretchFactor(splitter.count() - 1, share)
+    splitter.setSizes([share * 100 for _, share in parts])
     return splitter

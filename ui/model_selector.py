@@ -59,7 +59,7 @@ class ModelSelector(QWidget):
         shapes = {e.hidden for e in self._entries}
         for hidden, text in ARCHITECTURES:
             if hidden in shapes:
-                self.architecture_box.addItem(text, hidden)
+                self.architecture_box.addItem(text, _key(hidden))
         self._enable_available()
 
     def activation(self) -> str | None:
@@ -68,13 +68,14 @@ class ModelSelector(QWidget):
 
     def hidden(self) -> tuple[int, ...] | None:
         """Return the chosen hidden layer sizes."""
-        return self.architecture_box.currentData()
+        key = self.architecture_box.currentData()
+        return tuple(int(n) for n in key.split("-")) if key else None
 
     def show_entry(self, entry: ModelEntry | None) -> None:
         """Point both drop-downs at entry without emitting model_chosen."""
         if entry is None:
             return
-        arch = self.architecture_box.findData(entry.hidden)
+        arch = self.architecture_box.findData(_key(entry.hidden))
         if arch >= 0:
             self.architecture_box.setCurrentIndex(arch)
         self._enable_available()
@@ -127,3 +128,8 @@ class ModelSelector(QWidget):
                 self.activation_box.findData(fallback.activation)
             )
         self._chosen()
+
+
+def _key(hidden: tuple[int, ...]) -> str:
+    # Qt stores tuples as lists, which findData cannot match; text it is.
+    return "-".join(str(n) for n in hidden)
