@@ -1,0 +1,95 @@
+"""Cheap growing curves for live training plots.
+
+Points go into preallocated numpy buffers; the plot item is redrawn only
+when the owner calls redraw() (from a timer), never once per point.
+"""
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel
+
+# Colour-blind-safe hues (Okabe and Ito), in the order lines are added.
+PALETTE = (
+    "#0072B2",
+    "#E69F00",
+    "#009E73",
+    "#CC79A7",
+    "#56B4E9",
+    "#D55E00",
+    "#F0E442",
+    "#000000",
+)
+
+
+def colour(index: int) -> QColor:
+    """Return the palette colour for line number index."""
+    return QColor(PALETTE[index % len(PALETTE)])
+
+
+def make_plot(title: str, x_label: str, y_label: str, tip: str) -> pg.PlotWidget:
+    """Return a plot with labelled axes that never rescales by itself."""
+    plot = pg.PlotWidget(title=title)
+    plot.setBackground(None)
+    plot.setLabel("bottom", x_label)
+    plot.setLabel("left", y_label)
+    plot.showGrid(x=True, y=True, alpha=0.2)
+    plot.setMouseEnabled(x=False, y=False)
+    plot.setMenuEnabled(False)
+    plot.hideButtons()
+    plot.disableAutoRange()
+    plot.setToolTip(tip)
+    plot.addLegend(offset=(-5, 5), labelTextSize="8pt")
+    return plot
+
+
+class GrowingCurve:
+    """A line whose points are appended in batches and drawn on demand."""
+
+    def __init__(self, plot: pg.PlotWidget, name: str, index: int, **style):
+        pen = pg.mkPen(colour(index), width=style.pop("width", 2))
+        self.item = plot.plot([], [], name=name, pen=pen, **style)
+        self.item.setClipToView(True)
+        self.item.setDownsampling(auto=True, method="peak")
+        self.x = np.empty(256)
+        self.y = np.empty(256)
+        self.count = 0
+        self.dirty = False
+
+    def append(self, x: float, y: float) -> None:
+        """Add one point (drawn at the next redraw)."""
+        if self.count == len(self.x):
+            self.x = np.resize(self.x, 2 * self.count)
+            self.y = np.resize(self.y, 2 * self.count)
+        self.x[self.count] = x
+        self.y[self.count] = y
+        self.count += 1
+        self.dirty = True
+
+    def clear(self) -> None:
+        """Forget every point."""
+        self.count = 0
+        self.dirty = True
+
+    def redraw(self) -> None:
+        """Hand the new points to the plot item, if there are any."""
+        if self.dirty:
+            n = self.count
+            self.item.setData(self.x[:n], self.y[:n])
+            self.dirty = False
+
+    def finite_max(self) -> float:
+        """Return the largest finite y so far, or 0."""
+        y = self.y[: self.count]
+        y = y[np.isfinite(y)]
+        return float(y.max()) if len(y) else 0.0
+
+
+def caption(text: str) -> QLabel:
+    """Return a small word-wrapped label for under a plot."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 0.9)
+    label.setFont(font)
+    return label
