@@ -1,10 +1,11 @@
-"""Where Digit Lens keeps MNIST on this computer.
+"""Where Digit Lens finds MNIST and its bundled models on this computer.
 
 The only engine module that uses platformdirs, so the rest of the engine
 stays numpy and the standard library.
 """
 
 import os
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -30,3 +31,16 @@ def find_mnist() -> Path | None:
     if folder.is_dir() and not missing_files(folder):
         return folder
     return None
+
+
+def resources_dir() -> Path:
+    """Return the resources folder, from a source tree or a frozen bundle."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "resources"
+    return Path(__file__).resolve().parents[1] / "resources"
+
+
+def bundled_models_dir() -> Path:
+    """Return the folder of the models shipped with Digit Lens."""
+    return resources_dir() / "models"

@@ -27,7 +27,7 @@ class _Mirrors(BaseHTTPRequestHandler):
 
     files: dict[str, bytes] = {}
 
-    def do_GET(self):  # noqa: N802 (the http.server hook name)
+    def do_GET(self):
         _, mode, name = self.path.split("/", 2)
         data = self.files.get(name)
         if data is None or mode == "missing":
