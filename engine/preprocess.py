@@ -136,7 +136,9 @@ def _display_stages(paths, canvas_size, low, high) -> tuple[Array, Array]:
     width, height = (max(1.0, float(v)) for v in canvas_size)
     zoom = DRAWN_SIDE / max(width, height)
     shape = (max(1, round(height * zoom)), max(1, round(width * zoom)))
-    segments = pen.to_segments(paths) * zoom
+    # points far off the canvas would cost samples without showing
+    limit = np.array([shape[1], shape[0]] * 2) + 1.0
+    segments = np.clip(pen.to_segments(paths) * zoom, -1.0, limit)
     drawn = pen.sketch(segments, shape)
 
     y0, x0 = (np.floor(low[::-1] * zoom).astype(int) - 1).clip(0)

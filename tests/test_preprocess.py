@@ -43,8 +43,8 @@ def mnist_test_images(mnist_dir) -> np.ndarray:
 
 @pytest.fixture(scope="module")
 def rendered() -> np.ndarray:
-    """Return 40 random drawings per digit through preprocess_strokes."""
-    drawings = random_drawings(40, seed=7)
+    """Return 30 random drawings per digit through preprocess_strokes."""
+    drawings = random_drawings(30, seed=7)
     return np.array([preprocess_strokes(s, CANVAS).centred for s in drawings])
 
 
