@@ -6,8 +6,11 @@ a mouse would: any size, anywhere, slanted, a little wobbly, sampled every few
 pixels at whole-pixel positions.
 """
 
+from dataclasses import dataclass
+
 import numpy as np
 
+from engine.preprocess import preprocess_image, preprocess_strokes
 from engine.strokes import _squared_distances
 
 Array = np.ndarray
@@ -233,3 +236,56 @@ def brush(strokes: list[Array], canvas=(280, 280), width: float = 16.0) -> Array
             window = image[y0 : min(y1, h), x0 : min(x1, w)]
             np.maximum(window, ink, out=window)
     return image
+
+
+SIZE_BUCKETS = ((0.1, 0.3), (0.3, 0.5), (0.5, 0.7), (0.7, 0.95))
+
+
+@dataclass
+class DrawnScore:
+    """How well a network reads synthetic mouse drawings.
+
+    per_size holds (low, high, accuracy, count) per bucket of the drawing's
+    size as a share of the canvas.
+    """
+
+    accuracy: float
+    per_digit: Array  # (10,)
+    per_size: list[tuple[float, float, float, int]]
+    confusion: Array  # (10, 10), rows are the drawn digits
+
+
+def drawn_digit_accuracy(
+    network, n_per_digit: int = 50, seed: int = 0, through: str = "strokes"
+) -> DrawnScore:
+    """Return the network's score on random drawings of every digit.
+
+    through is "strokes" (the window's path) or "image" (painted with a
+    random brush of 4 to 24 px, then preprocess_image).
+    """
+    rng = np.random.default_rng(seed)
+    inputs, labels, shares = [], [], []
+    for digit in np.repeat(np.arange(10), n_per_digit):
+        strokes, share = random_digit(int(digit), rng)
+        if through == "image":
+            stages = preprocess_image(brush(strokes, (280, 280), rng.uniform(4, 24)))
+        else:
+            stages = preprocess_strokes(strokes, (280, 280))
+        inputs.append(stages.input)
+        labels.append(digit)
+        shares.append(share)
+    return _score(network.predict(np.array(inputs)), np.array(labels), np.array(shares))
+
+
+def _score(guesses: Array, labels: Array, shares: Array) -> DrawnScore:
+    """Return the score of guesses against labels, split by digit and size."""
+    right = guesses == labels
+    per_digit = np.array([right[labels == d].mean() for d in range(10)])
+    per_size = []
+    for low, high in SIZE_BUCKETS:
+        inside = (shares >= low) & (shares < high)
+        accuracy = float(right[inside].mean()) if inside.any() else float("nan")
+        per_size.append((low, high, accuracy, int(inside.sum())))
+    confusion = np.zeros((10, 10), np.int64)
+    np.add.at(confusion, (labels, guesses), 1)
+    return DrawnScore(float(right.mean()), per_digit, per_size, confusion)
