@@ -186,13 +186,18 @@ def run_download(args, term: Terminal) -> None:
         if done == 0:
             term.restart()
         if total:
-            size = f"{done / 1e6:.1f}/{total / 1e6:.1f} MB"
-            term.progress(done / total, f"{name} {size}")
+            term.progress(done / total, f"{name} {_size(done)} of {_size(total)}")
         if total and done == total:
-            term.say(f"fetched {name}.gz ({total / 1e6:.1f} MB)")
+            term.say(f"fetched {name}.gz ({_size(total)})")
 
     dest = download_mnist(args.to, progress=progress)
     term.say(f"MNIST is ready in {dest}")
+
+
+def _size(n_bytes: int) -> str:
+    if n_bytes >= 1e6:
+        return f"{n_bytes / 1e6:.1f} MB"
+    return f"{n_bytes / 1e3:.0f} kB"
 
 
 def run_import(args, term: Terminal) -> None:

@@ -123,6 +123,7 @@ def _train(network, images, labels, config: TrainingConfig, term: Terminal) -> N
     # Drive the training generator; closing it on any exit (Ctrl+C included)
     # stops it cleanly.
     run = train(network, images, labels, config)
+    term.restart()
     try:
         for report in run:
             if isinstance(report, BatchReport):

@@ -8,11 +8,11 @@ folder never holds a half-written or damaged file.
 import http.client
 import logging
 import os
-import tempfile
+import secrets
 import urllib.error
 import urllib.request
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
@@ -133,10 +133,11 @@ def _write_atomic(
 ) -> None:
     # Write through a temporary file in the same folder so os.replace is an
     # atomic rename; any failure or interruption removes the temporary file.
-    fd, temp_name = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".part"
-    )
-    temp = Path(temp_name)
+    # os.open with 0o666 lets the umask decide the permissions, as for any
+    # file the user saves (mkstemp would make it private).
+    temp = target.parent / f".{target.name}.{secrets.token_hex(4)}.part"
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    fd = os.open(temp, flags, 0o666)
     try:
         with os.fdopen(fd, "wb") as out:
             fill(out)
@@ -156,12 +157,16 @@ class _Fetcher:
     progress: Progress | None
     cancelled: Callable[[], bool] | None
     timeout: float
+    # Mirrors that could not be reached are not tried again in this run.
+    unreachable: set[str] = field(default_factory=set)
 
     def fetch(self, name: str, dest: Path) -> None:
         """Write name.gz into dest from the first mirror with a good copy."""
         failures = []
         target = dest / f"{name}.gz"
         for base in self.mirrors:
+            if base in self.unreachable:
+                continue
             url = f"{base}{name}.gz"
             try:
                 _write_atomic(
@@ -170,8 +175,10 @@ class _Fetcher:
                     lambda temp: _check_download(temp, name),
                 )
             except MirrorFailed as failure:
-                log.warning("%s: %s", url, failure)
+                log.info("%s: %s", url, failure)
                 failures.append(failure)
+                if not failure.reached:
+                    self.unreachable.add(base)
                 continue
             _drop_other_form(target, name)
             return
@@ -225,7 +232,8 @@ def _open(url: str, timeout: float):
     except urllib.error.HTTPError as error:
         raise MirrorFailed(f"HTTP {error.code} {error.reason}", reached=True) from None
     except (urllib.error.URLError, OSError, http.client.HTTPException) as error:
-        raise MirrorFailed(f"unreachable ({error})", reached=False) from None
+        reason = getattr(error, "reason", error)
+        raise MirrorFailed(f"unreachable ({reason})", reached=False) from None
 
 
 def _read(response) -> bytes:

@@ -1,6 +1,7 @@
 """Downloading MNIST from mirrors and importing it, against a local server."""
 
 import gzip
+import logging
 import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -183,3 +184,15 @@ def test_import_from_a_folder_without_mnist_names_what_is_missing(tmp_path):
         import_mnist(tmp_path, tmp_path / "dest")
     with pytest.raises(DataError, match="does not exist"):
         import_mnist(tmp_path / "nowhere", tmp_path / "dest")
+
+
+def test_unreachable_mirror_is_tried_once_per_run(
+    server, closed_port, tmp_path, caplog
+):
+    caplog.set_level(logging.INFO, logger="engine.download")
+
+    download_mnist(tmp_path, mirrors=(closed_port, f"{server}/good/"), timeout=5)
+
+    tried = [r for r in caplog.records if closed_port in r.getMessage()]
+    assert len(tried) == 1
+    assert len(load_mnist(tmp_path).test_labels) == 10000
