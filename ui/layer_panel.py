@@ -35,6 +35,8 @@ class _Row:
         self.x = np.arange(n, dtype=np.float32)
         self.values = np.zeros(n, dtype=np.float32)
         self.scale = (0.0, 1.0)
+        self.drawn = {"pos": False, "neg": False}
+        self.over_shown = False
         zeros = np.zeros(n, dtype=np.float32)
         opts = {"x": self.x, "width": 0.8, "height": zeros, "pen": None}
         self.pos = pg.BarGraphItem(brush=style.positive(), **opts)
@@ -54,10 +56,20 @@ class _Row:
     def show(self, values: np.ndarray) -> None:
         """Draw values as bars, split by sign."""
         self.values = values
-        self.pos.setOpts(height=np.maximum(values, 0))
-        self.neg.setOpts(height=np.minimum(values, 0))
+        self._set_if_changed("pos", self.pos, np.maximum(values, 0))
+        self._set_if_changed("neg", self.neg, np.minimum(values, 0))
         over = values > self.scale[1]
-        self.over.setData(self.x[over], np.full(over.sum(), self.scale[1]))
+        if over.any() or self.over_shown:
+            self.over.setData(self.x[over], np.full(over.sum(), self.scale[1]))
+            self.over_shown = bool(over.any())
+
+    def _set_if_changed(self, key: str, bars, heights: np.ndarray) -> None:
+        # Units that cannot go negative (sigmoid, ReLU) keep an all-zero
+        # negative row; regenerating its picture each time is wasted work.
+        if not heights.any() and not self.drawn[key]:
+            return
+        bars.setOpts(height=heights)
+        self.drawn[key] = bool(heights.any())
 
 
 class LayerPanel(QWidget):
@@ -102,9 +114,9 @@ class LayerPanel(QWidget):
         self._winner = pg.BarGraphItem(
             x=[0], width=0.8, height=[0], pen=None, brush=style.positive()
         )
-        self._winner_text = pg.TextItem(color=style.foreground(), anchor=(0.5, 1))
+        self._winner_text = style.view_label("", (0.5, 1.1))
         plot.addItem(self._winner)
-        plot.addItem(self._winner_text)
+        plot.addItem(self._winner_text, ignoreBounds=True)
         digits = [(d, str(d)) for d in range(10)]
         plot.getAxis("bottom").setTicks([digits])
 
@@ -167,9 +179,13 @@ class LayerPanel(QWidget):
         probs = self._trace.activations[-1][0]
         digit = int(np.argmax(probs))
         self._winner.setOpts(x=[digit], height=[values[digit]])
-        self._winner_text.setText(f"{digit}: {probs[digit]:.0%}")
+        style.set_label(self._winner_text, f"{digit}: {probs[digit]:.0%}", (0.5, 1.1))
         top = min(max(values[digit], 0.0), self._rows[-1].scale[1])
         self._winner_text.setPos(digit, top)
+
+    def value_ranges(self) -> list[tuple[float, float]]:
+        """Return the fixed (low, high) value scale of each row of bars."""
+        return [row.scale for row in self._rows]
 
     def displayed_values(self) -> dict[str, np.ndarray]:
         """Return the bar heights now shown, keyed layer0, layer1, ..."""

@@ -29,8 +29,10 @@ INPUT_SIZE = 3.0
 FIRST_COLUMN_X = 5.0
 COLUMN_GAP = 3.5
 BRIGHTNESS_STEPS = 64
-LINK_WIDTHS = (0.7, 1.4, 2.4)
-LINK_ALPHAS = (90, 150, 230)
+LINK_WIDTHS = (1.0, 1.6, 2.6)
+# Weak links are faded toward the background; opaque pens draw several
+# times faster than see-through ones.
+LINK_STRENGTHS = (0.35, 0.65, 1.0)
 
 
 class NetworkDiagram(QWidget):
@@ -71,9 +73,12 @@ class NetworkDiagram(QWidget):
         self._links = {}
         for sign, hue in ((1, style.positive()), (-1, style.NEGATIVE)):
             for bucket, width in enumerate(LINK_WIDTHS):
-                colour = QColor(hue)
-                colour.setAlpha(LINK_ALPHAS[bucket])
+                colour = style.mix(
+                    style.background(), QColor(hue), LINK_STRENGTHS[bucket]
+                )
                 item = pg.PlotCurveItem(pen=pg.mkPen(colour, width=width))
+                # Separate segments draw faster than one wide path.
+                item.setSegmentedLineMode("on")
                 item.setZValue(-1)
                 self._view.addItem(item)
                 self._links[sign, bucket] = item
@@ -82,19 +87,18 @@ class NetworkDiagram(QWidget):
         )
         self._ring.setZValue(2)
         self._view.addItem(self._ring)
-        self._titles: list[pg.TextItem] = []
+        self._texts: list = []
+        self._shown_rect = QRectF()
 
     def set_model(self, network, metadata: dict | None) -> None:
         """Make one column of neurons per layer of network."""
         self._network, self._metadata = network, metadata or {}
-        for column in self._columns:
-            for item in [column["dots"], column["more"], *column["labels"]]:
-                self._view.removeItem(item)
-        for item in self._titles:
+        for item in [c["dots"] for c in self._columns] + self._texts:
             self._view.removeItem(item)
         sizes = network.layer_sizes
+        self._texts = [self._text(f"input\n{sizes[0]} pixels", 0.0, -0.1, (0.5, 1))]
         self._columns = [self._create_column(i, n) for i, n in enumerate(sizes[1:])]
-        self._titles = [self._title(0.0, f"input\n{sizes[0]} pixels")]
+        self._fit_input()
         self._selected = None
         right = self._columns[-1]["x"] + 1.2
         self._view.setRange(QRectF(-0.3, -1.6, right + 0.3, 13.2), padding=0)
@@ -113,37 +117,29 @@ class NetworkDiagram(QWidget):
             lambda _item, points, _ev, lay=layer: self._clicked(lay, points)
         )
         self._view.addItem(dots)
-        more = pg.TextItem(color=style.foreground(), anchor=(0.5, 0))
-        more.setPos(x, layout_math.COLUMN_HEIGHT + 0.3)
-        self._view.addItem(more)
-        labels = self._digit_labels(x) if last else []
         name = "output\ndigits" if last else f"hidden {layer + 1}\n{n} neurons"
-        self._titles.append(self._title(x, name))
+        self._texts.append(self._text(name, x, -0.1, (0.5, 1)))
+        hidden = n - len(layout_math.shown_units(None, n))
+        if hidden:
+            bottom = layout_math.COLUMN_HEIGHT + 0.3
+            self._texts.append(self._text(f"+{hidden} more", x, bottom, (0.5, 0)))
+        if last:
+            for digit, y in enumerate(layout_math.column_ys(10)):
+                self._texts.append(self._text(str(digit), x + 0.35, y, (0, 0.5)))
         return {
             "x": x,
             "n": n,
             "dots": dots,
-            "more": more,
-            "labels": labels,
             "units": np.zeros(0, dtype=np.int64),
             "ys": np.zeros(0),
             "values": np.zeros(0, dtype=np.float32),
         }
 
-    def _title(self, x: float, text: str) -> pg.TextItem:
-        item = pg.TextItem(text, color=style.foreground(), anchor=(0.5, 1))
-        item.setPos(x if x else self._input_rect.center().x(), -0.1)
-        self._view.addItem(item)
+    def _text(self, text: str, x: float, y: float, anchor: tuple):
+        item = style.view_label(text, anchor)
+        item.setPos(x, y)
+        self._view.addItem(item, ignoreBounds=True)
         return item
-
-    def _digit_labels(self, x: float) -> list[pg.TextItem]:
-        labels = []
-        for digit, y in enumerate(layout_math.column_ys(10)):
-            label = pg.TextItem(str(digit), color=style.foreground(), anchor=(0, 0.5))
-            label.setPos(x + 0.35, y)
-            self._view.addItem(label)
-            labels.append(label)
-        return labels
 
     def show_result(self, stages, trace) -> None:
         """Light the neurons and draw the strongest links for trace."""
@@ -152,7 +148,9 @@ class NetworkDiagram(QWidget):
             return
         x = trace.activations[0][0] if trace is not None else np.zeros(784)
         self._input.setImage(x.reshape(28, 28), autoLevels=False, levels=(0, 1))
-        self._input.setRect(self._input_rect)
+        if self._shown_rect != self._input_rect:
+            self._shown_rect = QRectF(self._input_rect)
+            self._input.setRect(self._shown_rect)
         for layer, column in enumerate(self._columns):
             self._light_column(layer, column)
         self._draw_links()
@@ -168,8 +166,6 @@ class NetworkDiagram(QWidget):
         column["dots"].setData(
             x=np.full(len(units), column["x"]), y=ys, brush=brushes, data=units
         )
-        hidden = column["n"] - len(units)
-        column["more"].setText(f"+{hidden} more" if hidden else "")
 
     def _brushes(self, layer: int, values: np.ndarray) -> list:
         last = layer == len(self._columns) - 1
@@ -213,9 +209,12 @@ class NetworkDiagram(QWidget):
         )
         end = np.column_stack([np.full(len(dst), target["x"]), target["ys"][dst]])
         buckets = layout_math.width_buckets(c)
-        for i in range(len(c)):
-            key = (1 if c[i] >= 0 else -1, int(buckets[i]))
-            segments[key].append(np.stack([start[src[i]], end[i]]))
+        sign = np.where(c >= 0, 1, -1)
+        for s, bucket in segments:
+            pick = (sign == s) & (buckets == bucket)
+            pairs = np.empty((2 * int(pick.sum()), 2))  # start, end, start, ...
+            pairs[0::2], pairs[1::2] = start[src[pick]], end[pick]
+            segments[s, bucket].append(pairs)
 
     def _pixel_positions(self, pixels: np.ndarray) -> np.ndarray:
         rect = self._input_rect
@@ -241,8 +240,8 @@ class NetworkDiagram(QWidget):
             width, height = room, room * unit_h / unit_w
         top = (layout_math.COLUMN_HEIGHT - height) / 2
         self._input_rect = QRectF(0, top, width, height)
-        if self._titles:
-            self._titles[0].setPos(self._input_rect.center().x(), -0.1)
+        if self._texts:
+            self._texts[0].setPos(self._input_rect.center().x(), -0.1)
 
     def _clicked(self, layer: int, points) -> None:
         if len(points):

@@ -9,8 +9,14 @@ import logging
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from PySide6.QtGui import QColor, QFont, QPalette, QTransform
+from PySide6.QtWidgets import (
+    QApplication,
+    QGraphicsItem,
+    QGraphicsSimpleTextItem,
+    QLabel,
+    QWidget,
+)
 
 log = logging.getLogger(__name__)
 
@@ -153,6 +159,28 @@ def explain(widget: QWidget, text: str) -> None:
     """Give widget a plain-language tooltip and accessible description."""
     widget.setToolTip(text)
     widget.setAccessibleDescription(text)
+
+
+def view_label(text: str, anchor: tuple = (0.5, 0.5)) -> QGraphicsSimpleTextItem:
+    """Return a text item that stays upright and unscaled inside a view."""
+    # Plain Qt text ignores the view's zoom in C++; pyqtgraph's TextItem
+    # recomputes its transform in Python before every paint.
+    item = QGraphicsSimpleTextItem()
+    item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+    item.setBrush(foreground())
+    item.setFont(small_font())
+    set_label(item, text, anchor)
+    return item
+
+
+def set_label(item: QGraphicsSimpleTextItem, text: str, anchor: tuple) -> None:
+    """Show text in item, placed so anchor (fractions of its size) is its pos."""
+    item.setText(text)
+    rect = item.boundingRect()
+    shift = QTransform.fromTranslate(
+        -rect.width() * anchor[0], -rect.height() * anchor[1]
+    )
+    item.setTransform(shift)
 
 
 def quiet_plot(plot: pg.PlotItem) -> None:
