@@ -36,10 +36,21 @@ def densify(points: np.ndarray, step: float) -> np.ndarray:
     return np.concatenate(parts).astype(np.float32)
 
 
+def smooth(points: np.ndarray, rounds: int = 2) -> np.ndarray:
+    """Return points with corners cut, as a hand rounds them; ends stay put."""
+    for _ in range(rounds):
+        if len(points) < 3:
+            return points
+        a, b = points[:-1], points[1:]
+        cut = np.stack([0.75 * a + 0.25 * b, 0.25 * a + 0.75 * b], axis=1)
+        points = np.concatenate([points[:1], cut.reshape(-1, 2), points[-1:]])
+    return points
+
+
 def digit_strokes(digit: int, size: tuple[int, int]) -> list[np.ndarray]:
     """Return pen paths drawing digit on a canvas of size (width, height)."""
     if digit not in _SHAPES:
         raise ValueError(f"There is no demo drawing for {digit!r}; use 0 to 9.")
     scale = np.float32(size)
     step = max(2.0, min(size) / 60)
-    return [densify(_points(stroke) * scale, step) for stroke in _SHAPES[digit]]
+    return [densify(smooth(_points(stroke)) * scale, step) for stroke in _SHAPES[digit]]

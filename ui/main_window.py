@@ -8,10 +8,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QSlider,
     QSplitter,
+    QTabWidget,
     QToolBar,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -20,16 +19,13 @@ from engine.preprocess import preprocess_image
 from ui import image_input, model_library
 from ui import settings as keys
 from ui.canvas import DEFAULT_BRUSH_FRACTION, DrawingCanvas
+from ui.drawing_column import DrawingColumn
 from ui.model_selector import ModelSelector
 from ui.panels import call_each, create_panels
 from ui.recognizer import Recognizer
-from ui.square_box import SquareBox
 from ui.window_actions import WindowActions
 
 log = logging.getLogger(__name__)
-
-# The slider counts thousandths of the canvas side.
-_BRUSH_STEPS = 1000
 
 
 class MainWindow(QMainWindow):
@@ -103,65 +99,45 @@ class MainWindow(QMainWindow):
         if self._settings is not None and source:
             self._settings.setValue(keys.LAST_MODEL, source)
 
+    def restyle(self) -> None:
+        """Redraw every panel in the colours of the current palette."""
+        # Limitation: panels pick their plot backgrounds when created, so only
+        # what set_model rebuilds follows a scheme change made while running.
+        if self.network is not None:
+            call_each(self.all_panels(), "set_model", self.network, self.metadata)
+            self.recognizer.refresh()
+
     # set-up
 
     def _create_toolbar(self) -> None:
-        bar = QToolBar("Model and pen")
+        bar = QToolBar("Model")
         bar.setObjectName("main_toolbar")
         bar.setMovable(False)
         bar.addWidget(self.selector)
-        bar.addSeparator()
-        bar.addWidget(QLabel(" Brush: "))
-        self.brush_slider = self._create_brush_slider()
-        bar.addWidget(self.brush_slider)
-        bar.addSeparator()
-        bar.addAction(self.actions.undo)
-        bar.addAction(self.actions.clear)
         self.addToolBar(bar)
         self._model_label = QLabel()
         self.statusBar().addPermanentWidget(self._model_label)
 
-    def _create_brush_slider(self) -> QSlider:
-        slider = QSlider(Qt.Orientation.Horizontal)
-        slider.setObjectName("brush_slider")
-        slider.setAccessibleName("Brush size")
-        slider.setToolTip(
-            "Pen width on the canvas. The network always sees strokes of "
-            "MNIST width, so this only changes how the drawing looks."
-        )
-        slider.setRange(25, 166)
-        slider.setFixedWidth(110)
-        slider.valueChanged.connect(
-            lambda v: self.canvas.set_brush_fraction(v / _BRUSH_STEPS)
-        )
-        return slider
-
     def _create_layout(self) -> None:
-        drawing = QWidget()
-        column = QVBoxLayout(drawing)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(SquareBox(self.canvas), 1)
-        hint = QLabel("Draw a digit · right click or Esc clears · Ctrl+Z undoes")
-        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        hint.setWordWrap(True)
-        column.addWidget(hint)
-
-        self.setCentralWidget(_split(Qt.Orientation.Horizontal, self._columns(drawing)))
-
-    def _columns(self, drawing: QWidget) -> list[tuple[QWidget | None, int]]:
-        # shares of the width, in the order the network computes
+        self.drawing = DrawingColumn(self.canvas, self.actions)
+        self.brush_slider = self.drawing.brush_slider
         panels = self.panels
         vertical = Qt.Orientation.Vertical
-        middle = [(panels.get(n), s) for n, s in self._MIDDLE]
-        right = [(panels.get("answer"), 3), (panels.get("inspector"), 4)]
-        return [
-            (drawing, 28),
-            (panels.get("input"), 17),
-            (_split(vertical, middle), 40),
-            (_split(vertical, right), 15),
+        views = _tabs(
+            [(panels.get("diagram"), "&Network"), (panels.get("layers"), "&Bars")]
+        )
+        middle = _split(vertical, [(views, 60), (panels.get("activation"), 40)])
+        right = _split(
+            vertical, [(panels.get("answer"), 3), (panels.get("inspector"), 4)]
+        )
+        # shares of the width, in the order the network computes
+        columns = [
+            (self.drawing, 27),
+            (panels.get("input"), 15),
+            (middle, 38),
+            (right, 20),
         ]
-
-    _MIDDLE = (("diagram", 40), ("layers", 30), ("activation", 30))
+        self.setCentralWidget(_split(Qt.Orientation.Horizontal, columns))
 
     def _connect(self) -> None:
         self.recognizer.result_ready.connect(self._show_result)
@@ -186,7 +162,7 @@ class MainWindow(QMainWindow):
 
     def _restore(self, model_path) -> None:
         brush = keys.read_float(self._settings, keys.BRUSH, DEFAULT_BRUSH_FRACTION)
-        self.brush_slider.setValue(round(brush * _BRUSH_STEPS))
+        self.drawing.set_brush_fraction(brush)
         if self._settings is not None:
             geometry = self._settings.value(keys.GEOMETRY)
             if geometry is not None:
@@ -216,6 +192,20 @@ class MainWindow(QMainWindow):
             self._settings.setValue(keys.BRUSH, self.canvas.brush_fraction())
             self._settings.sync()
         super().closeEvent(event)
+
+
+def _tabs(pages: list[tuple[QWidget | None, str]]) -> QWidget | None:
+    """Return the present pages as tabs, or the only one, or None."""
+    pages = [(w, title) for w, title in pages if w is not None]
+    if len(pages) < 2:
+        return pages[0][0] if pages else None
+    tabs = QTabWidget()
+    tabs.setObjectName("layer_views")
+    tabs.setDocumentMode(True)
+    for widget, title in pages:
+        tabs.addTab(widget, title)
+        tabs.setTabToolTip(tabs.count() - 1, widget.toolTip())
+    return tabs
 
 
 def _split(orientation, parts: list[tuple[QWidget | None, int]]) -> QWidget | None:

@@ -61,6 +61,9 @@ class ModelSelector(QWidget):
             if hidden in shapes:
                 self.architecture_box.addItem(text, _key(hidden))
         self._enable_available()
+        if not self._entries:
+            self.setEnabled(False)
+            self.setToolTip("No bundled models were found.")
 
     def activation(self) -> str | None:
         """Return the chosen activation's registry name."""

@@ -48,9 +48,21 @@ def dark_palette() -> QPalette:
     return palette
 
 
+def _palette_is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
 def apply_scheme(app: QApplication) -> bool:
-    """Give app the palette of the system scheme; return True if dark."""
+    """Make app's palette match the system scheme; return True if dark.
+
+    Most platforms' styles already follow the scheme; only where the palette
+    stays light under a dark scheme does the Fusion style get a dark palette.
+    """
     dark = is_dark_scheme()
-    app.setPalette(dark_palette() if dark else app.style().standardPalette())
+    if dark and not _palette_is_dark(app.palette()):
+        app.setStyle("Fusion")
+        app.setPalette(dark_palette())
+    elif not dark and _palette_is_dark(app.palette()):
+        app.setPalette(app.style().standardPalette())
     log.debug("Colour scheme: %s", "dark" if dark else "light")
     return dark
