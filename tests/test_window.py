@@ -1,5 +1,7 @@
 """The main window: live recognition, model switching, menus and settings."""
 
+from types import SimpleNamespace
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
@@ -267,3 +269,19 @@ def test_default_entry_prefers_relu_on_the_default_size(models_dir):
     assert (best.activation, best.hidden) == ("relu", (256, 128))
     others = [e for e in entries if e.activation != "relu"]
     assert model_library.default_entry(others).hidden == (256, 128)
+
+
+def test_networks_from_the_training_dialog_reach_the_panels(qtbot, window):
+    pytest.importorskip("ui.training_dialog")
+    window.actions.train.trigger()
+    dialog = window.actions.training.dialog
+    qtbot.addWidget(dialog)
+    training = Network.create([784, 16, 16, 10], "tanh", seed=3)
+    dialog.network_updated.emit(training)
+    qtbot.waitUntil(lambda: window.network is training, timeout=5000)
+
+    trained = Network.create([784, 16, 16, 10], "elu", seed=4)
+    result = SimpleNamespace(network=trained, metadata={"name": "mine"}, saved_to=None)
+    dialog.model_trained.emit(result)
+    assert window.network is trained
+    assert window.metadata["name"] == "mine"

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ui import image_input, model_library
 from ui.panels import call_each
+from ui.training_link import TrainingLink
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +72,14 @@ class WindowActions:
             QKeySequence("Ctrl+E"),
             self.ask_export_panels,
         )
+        self.training = TrainingLink(self.window)
+        self.train = self._action(
+            "&Train a Network…",
+            "Train a network of your own on MNIST and watch it learn.",
+            QKeySequence("Ctrl+T"),
+            self.training.open,
+        )
+        self.train.setVisible(self.training.available())
         self.quit = self._action(
             "&Quit", "Close Digit Lens.", Key.Quit, self.window.close
         )
@@ -120,6 +129,7 @@ class WindowActions:
         file_menu.addActions([self.open_model, self.open_image])
         self.user_menu = file_menu.addMenu("&Your Models")
         self.user_menu.aboutToShow.connect(self._fill_user_models)
+        file_menu.addAction(self.train)
         file_menu.addSeparator()
         file_menu.addActions([self.save_drawing, self.export_panels])
         file_menu.addSeparator()
