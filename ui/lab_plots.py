@@ -47,7 +47,7 @@ class GrowingCurve:
     """A line whose points are appended in batches and drawn on demand."""
 
     def __init__(self, plot: pg.PlotWidget, name: str, index: int, **style):
-        pen = pg.mkPen(colour(index), width=style.pop("width", 2))
+        pen = pg.mkPen(colour(index), width=style.pop("width", 1))
         self.item = plot.plot([], [], name=name, pen=pen, **style)
         self.item.setClipToView(True)
         self.item.setDownsampling(auto=True, method="peak")

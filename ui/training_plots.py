@@ -10,7 +10,8 @@ from ui.lab_plots import GrowingCurve, make_plot
 
 # Weight of the newest batch in the smoothed loss line.
 SMOOTHING = 0.05
-REDRAW_MS = 100
+# One plot is redrawn per tick, in turn, so no tick paints all four.
+REDRAW_MS = 60
 
 
 class TrainingPlots(QWidget):
@@ -43,7 +44,7 @@ class TrainingPlots(QWidget):
         for i, plot in enumerate(self._plots()):
             layout.addWidget(plot, i // 2, i % 2)
         self._timer = QTimer(self, interval=REDRAW_MS, timeout=self.redraw)
-        self._curves: list[GrowingCurve] = []
+        self._groups: list[tuple] = []
         self._layer_curves: list[GrowingCurve] = []
         self._stuck_curves: list[GrowingCurve] = []
 
@@ -67,8 +68,13 @@ class TrainingPlots(QWidget):
             GrowingCurve(self.stuck, f"hidden {i + 1}", i, width=1)
             for i in range(n_layers - 1)
         ]
-        self._curves = [self.batch_loss, self.epoch_loss, self.train_acc]
-        self._curves += [self.val_acc, *self._layer_curves, *self._stuck_curves]
+        self._groups = [
+            (self.loss, [self.batch_loss, self.epoch_loss]),
+            (self.accuracy, [self.train_acc, self.val_acc]),
+            (self.gradients, self._layer_curves),
+            (self.stuck, self._stuck_curves),
+        ]
+        self._turn = 0
         self.accuracy.setYRange(0, 100, padding=0.02)
         self.stuck.setYRange(0, 100, padding=0.02)
         self._smoothed = None
@@ -111,18 +117,24 @@ class TrainingPlots(QWidget):
         self._grad_range = [min(low, norm), max(high, norm)]
 
     def redraw(self) -> None:
-        """Draw the points added since the last redraw and fit the y axes."""
-        if not any(curve.dirty for curve in self._curves):
+        """Draw the next plot's new points and fit its y axis."""
+        if not self._groups:
             return
-        for curve in self._curves:
+        plot, curves = self._groups[self._turn]
+        self._turn = (self._turn + 1) % len(self._groups)
+        if not any(curve.dirty for curve in curves):
+            return
+        for curve in curves:
             curve.redraw()
-        top = max(self.batch_loss.finite_max(), self.epoch_loss.finite_max())
-        self.loss.setYRange(0, max(top, 0.1) * 1.05, padding=0)
+        if plot is self.loss:
+            top = max(curve.finite_max() for curve in curves)
+            plot.setYRange(0, max(top, 0.1) * 1.05, padding=0)
         low, high = self._grad_range
-        if low <= high:
-            self.gradients.setYRange(math.log10(low) - 0.2, math.log10(high) + 0.2)
+        if plot is self.gradients and low <= high:
+            plot.setYRange(math.log10(low) - 0.2, math.log10(high) + 0.2)
 
     def stop(self) -> None:
         """Draw what is left and stop redrawing."""
         self._timer.stop()
-        self.redraw()
+        for _ in self._groups:
+            self.redraw()

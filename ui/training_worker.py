@@ -6,6 +6,8 @@ trained interleaved, batch by batch, for a race on one worker thread.
 """
 
 import logging
+import os
+import sys
 import threading
 import time
 
@@ -68,6 +70,7 @@ class TrainingWorker(QObject):
     @Slot()
     def run(self) -> None:
         """Load the data, train every lane, evaluate, then emit the results."""
+        _lower_priority()
         try:
             self._run()
         except DataError as error:
@@ -172,8 +175,19 @@ def start_worker(worker: QObject, parent: QObject | None = None) -> QThread:
     thread.started.connect(worker.run)
     # Direct: the window may be waiting on the thread and unable to relay it.
     worker.ended.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-    thread.start()
+    thread.start(QThread.Priority.LowPriority)
     return thread
+
+
+def _lower_priority() -> None:
+    # Qt's thread priority has no effect for ordinary Linux threads, but a
+    # per-thread nice value does: the window's thread then wins the CPU.
+    if sys.platform != "linux":
+        return
+    try:
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
+    except OSError as error:
+        log.info("Could not lower the training thread's priority: %s", error)
 
 
 def finish_worker(worker, thread: QThread | None) -> None:
