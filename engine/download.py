@@ -230,6 +230,7 @@ def _open(url: str, timeout: float):
     try:
         return urllib.request.urlopen(request, timeout=timeout)
     except urllib.error.HTTPError as error:
+        error.close()  # it holds the connection open otherwise
         raise MirrorFailed(f"HTTP {error.code} {error.reason}", reached=True) from None
     except (urllib.error.URLError, OSError, http.client.HTTPException) as error:
         reason = getattr(error, "reason", error)
