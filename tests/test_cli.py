@@ -186,3 +186,11 @@ def test_ctrl_c_during_training_keeps_nothing(mnist_dir, tmp_path):
     assert process.returncode == 130
     assert "Traceback" not in err and "stopped" in err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_help_lists_every_command(tmp_path):
+    done = run("--help", cwd=tmp_path)
+
+    assert done.returncode == 0
+    for command in ("train", "evaluate", "predict", "download", "import"):
+        assert command in done.stdout
