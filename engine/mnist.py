@@ -110,9 +110,9 @@ def check_idx(raw: bytes, name: str, path: Path) -> None:
     header = np.frombuffer(raw, ">u4", count=1 + ndim)
     expected = [spec.magic, spec.count] + [SIDE, SIDE] * (ndim == 3)
     if header[0] != spec.magic:
-        raise DataError(f"{path} is not an MNIST {_kind(spec)} file.")
+        raise DataError(f"{path} is not an MNIST {_kind(spec)} file; {FETCH_HINT}.")
     if list(header) != expected:
-        raise DataError(f"{path} has the wrong dimensions for {name}.")
+        raise DataError(f"{path} has the wrong dimensions for {name}; {FETCH_HINT}.")
     item_size = SIDE * SIDE if ndim == 3 else 1
     if len(raw) != header_size + spec.count * item_size:
         raise DataError(f"{path} is truncated; {FETCH_HINT} again.")
