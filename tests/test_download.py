@@ -202,3 +202,14 @@ def test_unreachable_mirror_is_tried_once_per_run(
     tried = [r for r in caplog.records if closed_port in r.getMessage()]
     assert len(tried) == 1
     assert len(load_mnist(tmp_path).test_labels) == 10000
+
+
+def test_ctrl_c_mid_file_keeps_nothing(server, tmp_path):
+    def progress(done, total, name):
+        if done > 100_000:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        download_mnist(tmp_path, progress=progress, mirrors=(f"{server}/good/",))
+
+    assert list(tmp_path.iterdir()) == []
