@@ -285,3 +285,14 @@ def test_networks_from_the_training_dialog_reach_the_panels(qtbot, window):
     dialog.model_trained.emit(result)
     assert window.network is trained
     assert window.metadata["name"] == "mine"
+
+
+def test_bundled_models_are_remembered_by_name(models_dir, tmp_path):
+    path = models_dir / "tanh-256-128.npz"
+    name = model_library.remembered_name(path, models_dir)
+    assert name == "bundled:tanh-256-128.npz"
+    assert model_library.recall(name, models_dir) == path
+    assert model_library.recall(name, tmp_path) is None
+    own = tmp_path / "mine.npz"
+    own.write_bytes(b"")
+    assert model_library.recall(model_library.remembered_name(own), tmp_path) == own

@@ -235,13 +235,22 @@ class DrawingCanvas(QWidget):
             if self._current:
                 sx, sy = scale
                 self._current = [(x * sx, y * sy) for x, y in self._current]
-        ratio = self.devicePixelRatioF()
-        self._image = QImage(new * ratio, QImage.Format.Format_RGB32)
-        self._image.setDevicePixelRatio(ratio)
-        self._repaint_all()
+        self._create_image()
         if old.width() > 0 and not self.is_empty():
             self.drawing_changed.emit()
         super().resizeEvent(event)
+
+    def _create_image(self) -> None:
+        # one image pixel per device pixel keeps ink sharp on HiDPI screens
+        ratio = self.devicePixelRatioF()
+        self._image = QImage(self.size() * ratio, QImage.Format.Format_RGB32)
+        self._image.setDevicePixelRatio(ratio)
+        self._repaint_all()
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.DevicePixelRatioChange:
+            self._create_image()
+        super().changeEvent(event)
 
     def paintEvent(self, event) -> None:  # noqa: N802
         painter = QPainter(self)

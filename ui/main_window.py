@@ -43,6 +43,7 @@ class MainWindow(QMainWindow):
         self.network = None
         self.metadata: dict = {}
         self.model_source = ""
+        self._models_dir = models_dir
         self._entries = model_library.bundled_models(models_dir)
         self.canvas = DrawingCanvas()
         self.recognizer = Recognizer(self.canvas, self)
@@ -97,7 +98,8 @@ class MainWindow(QMainWindow):
         self.recognizer.set_network(network)
         self._show_model_name()
         if self._settings is not None and source:
-            self._settings.setValue(keys.LAST_MODEL, source)
+            name = model_library.remembered_name(source, self._models_dir)
+            self._settings.setValue(keys.LAST_MODEL, name)
 
     def restyle(self) -> None:
         """Redraw every panel in the colours of the current palette."""
@@ -163,15 +165,22 @@ class MainWindow(QMainWindow):
     def _restore(self, model_path) -> None:
         brush = keys.read_float(self._settings, keys.BRUSH, DEFAULT_BRUSH_FRACTION)
         self.drawing.set_brush_fraction(brush)
+        self._restore_geometry()
+        if model_path is None and self._settings is not None:
+            remembered = self._settings.value(keys.LAST_MODEL)
+            model_path = model_library.recall(remembered, self._models_dir)
+        if model_path and self.load_model_file(model_path):
+            return
+        self._load_default()
+
+    def _restore_geometry(self) -> None:
+        geometry = None
         if self._settings is not None:
             geometry = self._settings.value(keys.GEOMETRY)
-            if geometry is not None:
-                self.restoreGeometry(geometry)
-            model_path = model_path or self._settings.value(keys.LAST_MODEL)
-        if model_path and Path(model_path).is_file():
-            if self.load_model_file(model_path):
-                return
-        self._load_default()
+        if geometry is not None and self.restoreGeometry(geometry):
+            return
+        screen = self.screen().availableGeometry()
+        self.resize(min(1280, screen.width()), min(760, screen.height()))
 
     def _load_default(self) -> None:
         entry = model_library.default_entry(self._entries)

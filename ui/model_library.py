@@ -10,8 +10,6 @@ from engine.activations import ACTIVATIONS
 
 log = logging.getLogger(__name__)
 
-APP_NAME = "Digit Lens"
-
 # (hidden layer sizes, what the selector calls it)
 ARCHITECTURES: list[tuple[tuple[int, ...], str]] = [
     ((256, 128), "784-256-128-10 (default)"),
@@ -55,6 +53,9 @@ def user_models_dir() -> Path:
     """Return the folder where the user's own trained models are kept."""
     from platformdirs import user_data_dir
 
+    from engine.paths import APP_NAME
+
+    # the same user data folder as the downloaded MNIST files
     return Path(user_data_dir(APP_NAME, appauthor=False)) / "models"
 
 
@@ -88,6 +89,29 @@ def user_models(folder: Path | None = None) -> list[Path]:
         return []
     files = [p for p in folder.glob("*.npz") if p.is_file()]
     return sorted(files, key=lambda p: p.stat().st_mtime, reverse=True)
+
+
+_BUNDLED_PREFIX = "bundled:"
+
+
+def remembered_name(path: str | Path, folder: Path | None = None) -> str:
+    """Return path as remembered in the settings: bundled models by name."""
+    # A frozen bundle unpacks to a new folder on every run.
+    path = Path(path)
+    if path.parent.resolve() == (folder or bundled_dir()).resolve():
+        return _BUNDLED_PREFIX + path.name
+    return str(path)
+
+
+def recall(name: str | None, folder: Path | None = None) -> Path | None:
+    """Return the existing file a remembered name refers to, or None."""
+    if not name:
+        return None
+    if name.startswith(_BUNDLED_PREFIX):
+        path = (folder or bundled_dir()) / name[len(_BUNDLED_PREFIX) :]
+    else:
+        path = Path(name)
+    return path if path.is_file() else None
 
 
 def find(
