@@ -266,3 +266,53 @@ def test_inspector_shows_first_layer_weights_as_a_picture(qtbot):
     assert inspector.target() == (0, 5)
     inspector.set_model(Network.create(BIG, "relu"), {})
     assert inspector.target() is None
+
+
+ALL_PANELS = [InputPanel, LayerPanel, AnswerPanel, ActivationPanel]
+ALL_PANELS += [NetworkDiagram, NeuronInspector]
+
+
+@pytest.mark.parametrize("sizes", [[784, 10], [784, 32, 10], [784, 20, 20, 20, 10]])
+@pytest.mark.parametrize("cls", ALL_PANELS)
+def test_panels_take_any_depth_and_toggle_in_any_order(qtbot, cls, sizes):
+    widget = cls()
+    qtbot.addWidget(widget)
+    for toggle in ("set_show_weighted_sums", "set_show_derivative", "set_show_stages"):
+        if hasattr(widget, toggle):
+            getattr(widget, toggle)(True)
+    widget.show_result(None, None)  # before any model: ignored
+    net = Network.create(sizes, "elu", seed=8)
+    widget.set_model(net, {"activation_max": "not a list"})
+    stages = make_stages()
+    widget.show_result(stages, run(net, stages))
+    widget.show_result(None, None)
+    assert isinstance(widget.displayed_values(), dict)
+
+
+@pytest.mark.parametrize("cls", ALL_PANELS)
+def test_panels_survive_a_broken_model(qtbot, cls):
+    net = Network.create(SMALL, "relu", seed=9)
+    net.weights[0][:5] = np.nan
+    stages = make_stages()
+    trace = run(net, stages)
+    assert np.isnan(trace.zs[0]).any()
+    widget = panel(qtbot, cls, net)
+    widget.show_result(stages, trace)
+    if isinstance(widget, NeuronInspector):
+        widget.inspect(0, 0)
+    if isinstance(widget, NetworkDiagram):
+        assert widget.displayed_values()["units0"].size == 16
+
+
+def test_strongest_links_are_the_largest_products():
+    from ui.diagram_layout import strongest_links
+
+    rng = np.random.default_rng(10)
+    a_in = rng.uniform(-1, 1, 30).astype(np.float32)
+    weights = rng.normal(size=(30, 12)).astype(np.float32)
+    sources, targets = np.arange(0, 30, 2), np.array([1, 4, 7, 9])
+    src, dst, c = strongest_links(a_in, weights, sources, targets, count=6)
+
+    every = a_in[sources, None] * weights[np.ix_(sources, targets)]
+    np.testing.assert_allclose(c, every[src, dst])
+    assert np.sort(np.abs(c)).tolist() == np.sort(np.abs(every).ravel())[-6:].tolist()

@@ -57,12 +57,14 @@ class ActivationPanel(QWidget):
             Qt.TextInteractionFlag.TextSelectableByMouse
         )
         self._description = style.caption("")
+        self._key = style.caption("")
         self._plot_widget = pg.PlotWidget(background=style.background())
         self._plot = self._plot_widget.getPlotItem()
         self._create_items()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self._formula, self._description, style.caption(CAPTION)):
+        captions = (self._formula, self._description, style.caption(CAPTION), self._key)
+        for widget in captions:
             layout.addWidget(widget)
         layout.addWidget(self._plot_widget, 1)
         style.explain(self, CAPTION)
@@ -77,7 +79,6 @@ class ActivationPanel(QWidget):
         self._curve = plot.plot(pen=pg.mkPen(style.foreground(), width=2))
         dashed = pg.mkPen(style.muted(), width=2, style=Qt.PenStyle.DashLine)
         self._slope = plot.plot(pen=dashed)
-        self._legend = plot.addLegend(offset=(8, 8))
         self._dots: list[pg.ScatterPlotItem] = []
         self._slope_dots: list[pg.ScatterPlotItem] = []
         self._rugs: list[pg.ScatterPlotItem] = []
@@ -89,23 +90,33 @@ class ActivationPanel(QWidget):
         self._formula.setText(f"<b>{act.display_name}</b>: {act.formula}")
         self._description.setText(act.description)
         self._remove_dots()
-        self._legend.addItem(self._curve, act.display_name)
-        for layer, n in enumerate(network.layer_sizes[1:-1]):
-            self._add_layer_dots(layer, n)
+        for layer in range(len(network.layer_sizes) - 2):
+            self._add_layer_dots(layer)
         self._slope.setVisible(self._show_derivative)
-        if self._show_derivative:
-            self._legend.addItem(self._slope, "slope f′(z)")
+        self._write_key()
         self._half = DEFAULT_HALF_WIDTH
         self._redraw_curve()
         self.show_result(None, None)
 
+    def _write_key(self) -> None:
+        # A text key beside the plot never hides a dot, unlike a legend on it.
+        parts = [f"<b>━</b> {self._network.activation.display_name} f(z)"]
+        if self._show_derivative:
+            parts.append("<b>╍</b> slope f′(z), hollow marks")
+        for layer, n in enumerate(self._network.layer_sizes[1:-1]):
+            glyph = style.layer_glyph(layer)
+            colour = style.layer_colour(layer)
+            parts.append(
+                f"<span style='color:{colour}'>{glyph}</span> layer {layer + 1} ({n})"
+            )
+        self._key.setText(" &nbsp; ".join(parts))
+
     def _remove_dots(self) -> None:
-        self._legend.clear()
         for item in self._dots + self._slope_dots + self._rugs:
             self._plot.removeItem(item)
         self._dots, self._slope_dots, self._rugs = [], [], []
 
-    def _add_layer_dots(self, layer: int, n: int) -> None:
+    def _add_layer_dots(self, layer: int) -> None:
         colour = style.layer_colour(layer)
         # See-through, with a shape per layer, so crowded layers stay apart.
         fill = QColor(colour)
@@ -129,7 +140,6 @@ class ActivationPanel(QWidget):
         rug.setVisible(self._show_z)
         for item in (dots, slope, rug):
             self._plot.addItem(item)
-        self._legend.addItem(dots, f"layer {layer + 1} ({n} neurons)")
         self._dots.append(dots)
         self._slope_dots.append(slope)
         self._rugs.append(rug)
@@ -137,10 +147,13 @@ class ActivationPanel(QWidget):
     def set_show_derivative(self, show: bool) -> None:
         """Add the slope f'(z) and each neuron's slope when show is True."""
         self._show_derivative = bool(show)
+        self._slope.setVisible(self._show_derivative)
+        for slope in self._slope_dots:
+            slope.setVisible(self._show_derivative)
         if self._network is not None:
-            trace = self._trace
-            self.set_model(self._network, None)
-            self.show_result(None, trace)
+            self._write_key()
+            self._redraw_curve()
+            self.show_result(None, self._trace)
 
     def set_show_weighted_sums(self, show: bool) -> None:
         """Mark each neuron's weighted sum on the z axis when show is True."""

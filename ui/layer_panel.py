@@ -110,7 +110,6 @@ class LayerPanel(QWidget):
 
     def _create_answer_marks(self, plot: pg.PlotItem) -> None:
         # The winner gets its own bar item so its colour needs no brush list.
-        self._rows[-1].pos.setOpts(brush=style.muted())
         self._winner = pg.BarGraphItem(
             x=[0], width=0.8, height=[0], pen=None, brush=style.positive()
         )
@@ -124,13 +123,18 @@ class LayerPanel(QWidget):
         net, hidden = self._network, len(self._rows) - 1
         for layer, row in enumerate(self._rows):
             if self._show_z:
-                half = style.z_scale(self._metadata, layer)
+                half = style.z_scale(self._metadata, layer, layer == hidden)
                 row.set_scale(-half, half)
             elif layer < hidden:
                 row.set_scale(*style.activation_scale(net, self._metadata, layer))
             else:
                 row.set_scale(0.0, 1.0)
             row.plot.setTitle(self._title(layer, row.scale), size="9pt")
+        # Probabilities: grey losers, one blue winner. Sums: sign colours,
+        # with the winner outlined.
+        answer = self._rows[-1]
+        answer.pos.setOpts(brush=style.positive() if self._show_z else style.muted())
+        self._winner.setOpts(pen=pg.mkPen(style.foreground()) if self._show_z else None)
 
     def _title(self, layer: int, scale: tuple) -> str:
         n = len(self._rows[layer].x)
@@ -142,7 +146,7 @@ class LayerPanel(QWidget):
         low, high = scale
         return (
             f"Hidden layer {layer + 1} · {n} neurons · {quantity}"
-            f" · scale {low:g} to {high:g}"
+            f" · scale {low:.3g} to {high:.3g}"
         )
 
     def set_show_weighted_sums(self, show: bool) -> None:
@@ -180,7 +184,8 @@ class LayerPanel(QWidget):
         digit = int(np.argmax(probs))
         self._winner.setOpts(x=[digit], height=[values[digit]])
         style.set_label(self._winner_text, f"{digit}: {probs[digit]:.0%}", (0.5, 1.1))
-        top = min(max(values[digit], 0.0), self._rows[-1].scale[1])
+        # Keep the label inside the plot even for a bar at the top.
+        top = min(max(values[digit], 0.0), 0.8 * self._rows[-1].scale[1])
         self._winner_text.setPos(digit, top)
 
     def value_ranges(self) -> list[tuple[float, float]]:

@@ -122,7 +122,9 @@ class NetworkDiagram(QWidget):
         hidden = n - len(layout_math.shown_units(None, n))
         if hidden:
             bottom = layout_math.COLUMN_HEIGHT + 0.3
-            self._texts.append(self._text(f"+{hidden} more", x, bottom, (0.5, 0)))
+            self._texts.append(
+                self._text(f"+{hidden} quieter\nnot shown", x, bottom, (0.5, 0))
+            )
         if last:
             for digit, y in enumerate(layout_math.column_ys(10)):
                 self._texts.append(self._text(str(digit), x + 0.35, y, (0, 0.5)))
@@ -175,12 +177,14 @@ class NetworkDiagram(QWidget):
             else style.activation_scale(self._network, self._metadata, layer)
         )
         top = BRIGHTNESS_STEPS - 1
-        pos = np.clip(values / high, 0, 1) * top
-        neg = np.clip(values / low, 0, 1) * top if low < 0 else np.zeros_like(pos)
+        # A broken model (NaN) shows dark neurons rather than failing.
+        values = np.nan_to_num(values, nan=0.0, posinf=high, neginf=low)
+        up = np.rint(np.clip(values / high, 0, 1) * top).astype(int)
+        down = np.rint(np.clip(values / min(low, -1e-12), 0, 1) * top).astype(int)
         lit_pos, lit_neg = self._lit
         return [
-            lit_neg[round(n)] if v < 0 else lit_pos[round(p)]
-            for v, p, n in zip(values, pos, neg, strict=True)
+            lit_neg[d] if v < 0 else lit_pos[u]
+            for v, u, d in zip(values, up, down, strict=True)
         ]
 
     def _draw_links(self) -> None:

@@ -73,6 +73,7 @@ class NeuronInspector(QWidget):
         style.quiet_plot(self._bar_plot)
         self._bar_plot.setLabel("bottom", "neuron in the layer before")
         self._bar_plot.setLabel("left", "weight")
+        self._bar_plot.getAxis("left").enableAutoSIPrefix(False)
         opts = {"x": [0], "width": 0.8, "height": [0], "pen": None}
         self._pos_bars = pg.BarGraphItem(brush=style.positive(), **opts)
         self._neg_bars = pg.BarGraphItem(brush=style.NEGATIVE, **opts)

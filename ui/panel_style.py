@@ -26,12 +26,16 @@ NEGATIVE = "#E69F00"
 # One colour per hidden layer for the dots on the activation curve.
 LAYER_COLOURS = ["#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#0072B2"]
 LAYER_SYMBOLS = ["o", "s", "t", "d", "h", "star"]
+# The same shapes as characters, for keys written in text.
+LAYER_GLYPHS = ["●", "■", "▼", "◆", "⬢", "★"]
 
 # Fixed top of the bar scale for unbounded activations when the model file
 # does not say; a typical ReLU activation on MNIST stays below it.
 DEFAULT_ACTIVATION_MAX = 5.0
 # Fixed half-width of the weighted-sum scale when the model file does not say.
-DEFAULT_Z_MAX = 10.0
+DEFAULT_Z_MAX = 6.0
+# Output sums (logits) of a trained network spread wider than hidden ones.
+DEFAULT_LOGIT_MAX = 12.0
 
 
 def is_dark() -> bool:
@@ -76,6 +80,11 @@ def layer_colour(index: int) -> str:
 def layer_symbol(index: int) -> str:
     """Return the marker shape of hidden layer index."""
     return LAYER_SYMBOLS[index % len(LAYER_SYMBOLS)]
+
+
+def layer_glyph(index: int) -> str:
+    """Return the marker shape of hidden layer index as a character."""
+    return LAYER_GLYPHS[index % len(LAYER_GLYPHS)]
 
 
 def mix(a: QColor, b: QColor, t: float) -> QColor:
@@ -125,9 +134,10 @@ def activation_scale(network, metadata: dict | None, layer: int) -> tuple:
     return float(low), float(high)
 
 
-def z_scale(metadata: dict | None, layer: int) -> float:
+def z_scale(metadata: dict | None, layer: int, output: bool = False) -> float:
     """Return the fixed half-width of the weighted-sum scale of layer layer."""
-    return _stored(metadata, "z_max", layer, DEFAULT_Z_MAX)
+    fallback = DEFAULT_LOGIT_MAX if output else DEFAULT_Z_MAX
+    return _stored(metadata, "z_max", layer, fallback)
 
 
 def _stored(metadata: dict | None, key: str, layer: int, fallback: float) -> float:
