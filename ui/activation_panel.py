@@ -12,7 +12,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ui import panel_style as style
@@ -52,7 +52,7 @@ class ActivationPanel(QWidget):
         self._show_derivative = False
         self._show_z = False
         self._formula = style.caption("")
-        self._formula.setStyleSheet(f"color: {style.foreground().name()};")
+        self._formula.setForegroundRole(QPalette.ColorRole.WindowText)
         self._formula.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
         )
@@ -63,29 +63,39 @@ class ActivationPanel(QWidget):
         self._create_items()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        captions = (self._formula, self._description, style.caption(CAPTION), self._key)
-        for widget in captions:
+        for widget in (self._formula, self._description, self._key):
             layout.addWidget(widget)
         layout.addWidget(self._plot_widget, 1)
         style.explain(self, CAPTION)
 
     def _create_items(self) -> None:
         plot = self._plot
-        style.quiet_plot(plot)
         plot.setLabel("bottom", "weighted sum z")
         plot.setLabel("left", "f(z)")
-        for angle in (0, 90):
-            plot.addItem(pg.InfiniteLine(0, angle=angle, pen=style.muted()))
-        self._curve = plot.plot(pen=pg.mkPen(style.foreground(), width=2))
-        dashed = pg.mkPen(style.muted(), width=2, style=Qt.PenStyle.DashLine)
-        self._slope = plot.plot(pen=dashed)
+        self._axes = [pg.InfiniteLine(0, angle=angle) for angle in (0, 90)]
+        for line in self._axes:
+            plot.addItem(line)
+        self._curve = plot.plot()
+        self._slope = plot.plot()
+        self._colour_items()
         self._dots: list[pg.ScatterPlotItem] = []
         self._slope_dots: list[pg.ScatterPlotItem] = []
         self._rugs: list[pg.ScatterPlotItem] = []
 
+    def _colour_items(self) -> None:
+        # Called again for each model, so a light/dark switch is followed.
+        self._plot_widget.setBackground(style.background())
+        style.quiet_plot(self._plot)
+        for line in self._axes:
+            line.setPen(style.muted())
+        self._curve.setPen(pg.mkPen(style.foreground(), width=2))
+        dashed = pg.mkPen(style.muted(), width=2, style=Qt.PenStyle.DashLine)
+        self._slope.setPen(dashed)
+
     def set_model(self, network, metadata: dict | None) -> None:
         """Draw network's activation and make one set of dots per hidden layer."""
         self._network = network
+        self._colour_items()
         act = network.activation
         self._formula.setText(f"<b>{act.display_name}</b>: {act.formula}")
         self._description.setText(act.description)
@@ -100,15 +110,15 @@ class ActivationPanel(QWidget):
 
     def _write_key(self) -> None:
         # A text key beside the plot never hides a dot, unlike a legend on it.
-        parts = [f"<b>━</b> {self._network.activation.display_name} f(z)"]
-        if self._show_derivative:
-            parts.append("<b>╍</b> slope f′(z), hollow marks")
+        parts = ["Each dot is one neuron:"]
         for layer, n in enumerate(self._network.layer_sizes[1:-1]):
             glyph = style.layer_glyph(layer)
             colour = style.layer_colour(layer)
             parts.append(
                 f"<span style='color:{colour}'>{glyph}</span> layer {layer + 1} ({n})"
             )
+        if self._show_derivative:
+            parts.append("· dashed: the slope f′(z), crosses on it")
         self._key.setText(" &nbsp; ".join(parts))
 
     def _remove_dots(self) -> None:
@@ -118,26 +128,27 @@ class ActivationPanel(QWidget):
 
     def _add_layer_dots(self, layer: int) -> None:
         colour = style.layer_colour(layer)
-        # See-through, with a shape per layer, so crowded layers stay apart.
+        # The first layer is filled and later ones hollow, each in its own
+        # shape, so a crowded layer never hides another on the same curve.
         fill = QColor(colour)
         fill.setAlpha(200)
+        filled = layer == 0
         dots = pg.ScatterPlotItem(
-            size=8,
+            size=8 if filled else 9,
             symbol=style.layer_symbol(layer),
-            brush=fill,
-            pen=pg.mkPen(style.background(), width=0.5),
+            brush=fill if filled else None,
+            pen=pg.mkPen(style.background() if filled else colour, width=1.2),
             hoverable=True,
             tip=f"layer {layer + 1}: z = {{x:.3f}}, f(z) = {{y:.3f}}".format,
         )
         slope = pg.ScatterPlotItem(
-            size=6,
-            symbol=style.layer_symbol(layer),
-            brush=None,
-            pen=pg.mkPen(colour, width=1.2),
+            size=6, symbol="x", brush=colour, pen=pg.mkPen(colour, width=1)
         )
         rug = pg.ScatterPlotItem(symbol="|", size=10, pen=pg.mkPen(colour), brush=None)
         slope.setVisible(self._show_derivative)
         rug.setVisible(self._show_z)
+        # Filled first-layer dots on top; hollow later layers show around them.
+        dots.setZValue(10 - layer)
         for item in (dots, slope, rug):
             self._plot.addItem(item)
         self._dots.append(dots)

@@ -65,18 +65,31 @@ class InputPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(style.caption(CAPTION))
-        layout.addWidget(self._graphics, 3)
-        layout.addWidget(self._stage_graphics, 1)
+        layout.addWidget(self._graphics)
+        layout.addWidget(self._stage_graphics)
+        layout.addStretch(1)
         style.explain(self, CAPTION)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        # Pictures no taller than wide, at the top; in a tall, narrow column
+        # the stretch below takes the rest. A short panel still shrinks them.
+        width = event.size().width()
+        self._graphics.setMaximumHeight(width)
+        self._stage_graphics.setMaximumHeight(width + 40)
+        super().resizeEvent(event)
 
     def _create_stage_views(self) -> pg.GraphicsLayoutWidget:
         graphics = pg.GraphicsLayoutWidget()
         graphics.setBackground(style.background())
         self._stage_views = []
-        for col, title in enumerate(STAGE_TITLES):
-            label = graphics.addLabel(title, row=0, col=col, size="8pt")
-            label.setAttr("color", style.foreground())
-            self._stage_views.append(_ImageView(graphics, 1, col))
+        self._stage_labels = []
+        for i, title in enumerate(STAGE_TITLES):
+            row, col = 2 * (i // 2), i % 2
+            label = graphics.addLabel(
+                title, row=row, col=col, size="8pt", color=style.foreground()
+            )
+            self._stage_labels.append(label)
+            self._stage_views.append(_ImageView(graphics, row + 1, col))
         graphics.setToolTip(
             "How your drawing becomes the input: cut to the ink, shrunk to "
             "20 x 20 and moved so its centre of mass sits in the middle."
@@ -85,7 +98,11 @@ class InputPanel(QWidget):
         return graphics
 
     def set_model(self, network, metadata: dict | None) -> None:
-        """Accept a new model; the input picture does not depend on it."""
+        """Take the current colours; the input picture does not depend on the model."""
+        for graphics in (self._graphics, self._stage_graphics):
+            graphics.setBackground(style.background())
+        for label in self._stage_labels:
+            label.setText(label.text, color=style.foreground())
 
     def set_show_stages(self, show: bool) -> None:
         """Show the preprocessing stages under the input when show is True."""

@@ -95,6 +95,7 @@ class LayerPanel(QWidget):
     def set_model(self, network, metadata: dict | None) -> None:
         """Build one row of bars per layer of network."""
         self._network, self._metadata = network, metadata or {}
+        self._graphics.setBackground(style.background())
         self._graphics.clear()
         self._rows = []
         sizes = network.layer_sizes[1:]
@@ -183,10 +184,19 @@ class LayerPanel(QWidget):
         probs = self._trace.activations[-1][0]
         digit = int(np.argmax(probs))
         self._winner.setOpts(x=[digit], height=[values[digit]])
-        style.set_label(self._winner_text, f"{digit}: {probs[digit]:.0%}", (0.5, 1.1))
-        # Keep the label inside the plot even for a bar at the top.
-        top = min(max(values[digit], 0.0), 0.8 * self._rows[-1].scale[1])
-        self._winner_text.setPos(digit, top)
+        self._place_winner_label(digit, float(values[digit]), probs[digit])
+
+    def _place_winner_label(self, digit: int, height: float, p: float) -> None:
+        top = self._rows[-1].scale[1]
+        if height < 0.75 * top:
+            anchor, x, y = (0.5, 1.1), digit, max(height, 0.0)
+        elif digit < 5:
+            # A tall bar leaves no room above it: label beside it, inwards.
+            anchor, x, y = (-0.1, 0.5), digit + 0.4, top / 2
+        else:
+            anchor, x, y = (1.1, 0.5), digit - 0.4, top / 2
+        style.set_label(self._winner_text, f"{digit}: {p:.0%}", anchor)
+        self._winner_text.setPos(x, y)
 
     def value_ranges(self) -> list[tuple[float, float]]:
         """Return the fixed (low, high) value scale of each row of bars."""

@@ -48,9 +48,7 @@ class NetworkDiagram(QWidget):
         self._trace = None
         self._selected: tuple[int, int] | None = None
         self._columns: list[dict] = []
-        self._lit = style.sign_brushes(BRIGHTNESS_STEPS)
         self._graphics = pg.GraphicsLayoutWidget()
-        self._graphics.setBackground(style.background())
         # Unlocked aspect lets the columns spread over any panel shape; the
         # input grid is kept square by _fit_input instead.
         self._view = self._graphics.addViewBox(invertY=True)
@@ -71,28 +69,36 @@ class NetworkDiagram(QWidget):
         self._input_rect = QRectF(0, top, INPUT_SIZE, INPUT_SIZE)
         self._view.addItem(self._input)
         self._links = {}
-        for sign, hue in ((1, style.positive()), (-1, style.NEGATIVE)):
-            for bucket, width in enumerate(LINK_WIDTHS):
-                colour = style.mix(
-                    style.background(), QColor(hue), LINK_STRENGTHS[bucket]
-                )
-                item = pg.PlotCurveItem(pen=pg.mkPen(colour, width=width))
+        for sign in (1, -1):
+            for bucket in range(len(LINK_WIDTHS)):
+                item = pg.PlotCurveItem()
                 # Separate segments draw faster than one wide path.
                 item.setSegmentedLineMode("on")
                 item.setZValue(-1)
                 self._view.addItem(item)
                 self._links[sign, bucket] = item
-        self._ring = pg.ScatterPlotItem(
-            size=24, brush=None, pen=pg.mkPen(style.foreground(), width=2)
-        )
+        self._ring = pg.ScatterPlotItem(size=24, brush=None)
         self._ring.setZValue(2)
         self._view.addItem(self._ring)
         self._texts: list = []
         self._shown_rect = QRectF()
+        self._colour_items()
+
+    def _colour_items(self) -> None:
+        # Called again for each model, so a light/dark switch is followed.
+        self._graphics.setBackground(style.background())
+        self._lit = style.sign_brushes(BRIGHTNESS_STEPS)
+        hues = {1: QColor(style.positive()), -1: QColor(style.NEGATIVE)}
+        for (sign, bucket), item in self._links.items():
+            strength = LINK_STRENGTHS[bucket]
+            colour = style.mix(style.background(), hues[sign], strength)
+            item.setPen(pg.mkPen(colour, width=LINK_WIDTHS[bucket]))
+        self._ring.setPen(pg.mkPen(style.foreground(), width=2))
 
     def set_model(self, network, metadata: dict | None) -> None:
         """Make one column of neurons per layer of network."""
         self._network, self._metadata = network, metadata or {}
+        self._colour_items()
         for item in [c["dots"] for c in self._columns] + self._texts:
             self._view.removeItem(item)
         sizes = network.layer_sizes

@@ -36,6 +36,7 @@ class NeuronInspector(QWidget):
         self._target: tuple[int, int] | None = None
         self._shown: dict[str, np.ndarray] = {}
         self._title = QLabel(EMPTY_TEXT)
+        self._title.setWordWrap(True)
         self._numbers = style.caption("")
         self._top = style.caption("")
         self._stack = QStackedWidget()
@@ -45,45 +46,60 @@ class NeuronInspector(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (style.caption(CAPTION), self._title, self._numbers):
             layout.addWidget(widget)
-        layout.addWidget(self._stack, 1)
+        layout.addWidget(self._stack, 100)
         layout.addWidget(self._top)
+        # Holds the text at the top while no neuron is chosen.
+        layout.addStretch(1)
         style.explain(self, CAPTION)
+        self._colour_items()
+        self._draw()
 
     def _create_maps(self) -> pg.GraphicsLayoutWidget:
-        graphics = pg.GraphicsLayoutWidget()
-        graphics.setBackground(style.background())
-        self._maps = []
+        graphics = self._map_graphics = pg.GraphicsLayoutWidget()
+        self._maps, self._map_titles = [], []
         titles = ("incoming weights", "weights x your drawing")
         for col, title in enumerate(titles):
-            label = graphics.addLabel(title, row=0, col=col, size="8pt")
-            label.setAttr("color", style.foreground())
+            self._map_titles.append(
+                graphics.addLabel(title, row=0, col=col, size="8pt")
+            )
             view = graphics.addViewBox(row=1, col=col, lockAspect=True, invertY=True)
             view.setMouseEnabled(x=False, y=False)
             view.setMenuEnabled(False)
             image = pg.ImageItem(axisOrder="row-major")
-            image.setLookupTable(style.diverging_lut())
             view.addItem(image)
             view.setRange(QRectF(0, 0, 28, 28), padding=0.02)
             self._maps.append(image)
         return graphics
 
     def _create_bars(self) -> pg.PlotWidget:
-        widget = pg.PlotWidget(background=style.background())
+        widget = self._bar_widget = pg.PlotWidget()
         self._bar_plot = widget.getPlotItem()
-        style.quiet_plot(self._bar_plot)
         self._bar_plot.setLabel("bottom", "neuron in the layer before")
         self._bar_plot.setLabel("left", "weight")
         self._bar_plot.getAxis("left").enableAutoSIPrefix(False)
         opts = {"x": [0], "width": 0.8, "height": [0], "pen": None}
-        self._pos_bars = pg.BarGraphItem(brush=style.positive(), **opts)
-        self._neg_bars = pg.BarGraphItem(brush=style.NEGATIVE, **opts)
+        self._pos_bars = pg.BarGraphItem(**opts)
+        self._neg_bars = pg.BarGraphItem(**opts)
         self._bar_plot.addItem(self._pos_bars)
         self._bar_plot.addItem(self._neg_bars)
         return widget
 
+    def _colour_items(self) -> None:
+        # Called again for each model, so a light/dark switch is followed.
+        for widget in (self._map_graphics, self._bar_widget):
+            widget.setBackground(style.background())
+        for label in self._map_titles:
+            label.setText(label.text, color=style.foreground())
+        for image in self._maps:
+            image.setLookupTable(style.diverging_lut())
+        style.quiet_plot(self._bar_plot)
+        self._pos_bars.setOpts(brush=style.positive())
+        self._neg_bars.setOpts(brush=style.NEGATIVE)
+
     def set_model(self, network, metadata: dict | None) -> None:
         """Forget the inspected neuron; it belonged to the old model."""
         self._network = network
+        self._colour_items()
         self._target = None
         self._draw()
 
@@ -105,6 +121,7 @@ class NeuronInspector(QWidget):
     def _draw(self) -> None:
         if self._network is None or self._target is None:
             self._shown = {}
+            self._stack.setVisible(False)
             self._title.setText(EMPTY_TEXT)
             self._numbers.setText("")
             self._top.setText("")
@@ -115,6 +132,7 @@ class NeuronInspector(QWidget):
         a_in = None if self._trace is None else self._trace.activations[layer][0]
         c = np.zeros_like(w) if a_in is None else w * a_in
         self._shown = {"weights": w.copy(), "bias": np.array([b]), "contributions": c}
+        self._stack.setVisible(True)
         self._title.setText(f"<b>{self._name(layer, unit)}</b>")
         self._draw_weights(layer, w, c)
         self._write_numbers(layer, unit, b)

@@ -26,8 +26,9 @@ NEGATIVE = "#E69F00"
 # One colour per hidden layer for the dots on the activation curve.
 LAYER_COLOURS = ["#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#0072B2"]
 LAYER_SYMBOLS = ["o", "s", "t", "d", "h", "star"]
-# The same shapes as characters, for keys written in text.
-LAYER_GLYPHS = ["●", "■", "▼", "◆", "⬢", "★"]
+# The same shapes as characters, for keys written in text; the first layer's
+# dots are filled, later layers' hollow.
+LAYER_GLYPHS = ["●", "□", "▽", "◇", "⬡", "☆"]
 
 # Fixed top of the bar scale for unbounded activations when the model file
 # does not say; a typical ReLU activation on MNIST stays below it.
@@ -161,7 +162,8 @@ def caption(text: str, parent: QWidget | None = None) -> QLabel:
     label = QLabel(text, parent)
     label.setWordWrap(True)
     label.setFont(small_font())
-    label.setStyleSheet(f"color: {muted().name()};")
+    # A palette role, not a fixed colour, so a scheme change restyles it.
+    label.setForegroundRole(QPalette.ColorRole.PlaceholderText)
     return label
 
 
