@@ -78,3 +78,23 @@ def test_clicking_a_cell_shows_its_images(qtbot, view):
     assert (view.labels[view.shown] == true).all()
     assert (view.evaluation.predictions[view.shown] == guess).all()
     assert view.gallery.title.text().startswith(f"Written {true}, guessed {guess}")
+
+
+def test_menu_action_evaluates_the_window_model_on_all_test_images(
+    qtbot, network, mnist_dir, monkeypatch
+):
+    from PySide6.QtWidgets import QMainWindow
+
+    from ui.lab_actions import LabActions
+
+    monkeypatch.setenv("DIGIT_LENS_DATA", str(mnist_dir))
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.network = network
+    lab = LabActions(window)
+    lab.evaluate.trigger()
+    qtbot.waitUntil(lambda: "evaluation" in lab.dialogs, timeout=60_000)
+    view = lab.dialogs["evaluation"]
+    assert view.evaluation.total == 10_000
+    assert view.evaluation.confusion.sum() == 10_000
+    qtbot.waitUntil(lambda: lab.thread is None, timeout=60_000)

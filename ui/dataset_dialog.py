@@ -4,7 +4,7 @@ import logging
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QCoreApplication, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -55,6 +55,8 @@ class DatasetDialog(QDialog):
         self._create_widgets()
         self._create_layout()
         self._show_presence()
+        # Quitting with the dialog open must not leave its thread running.
+        QCoreApplication.instance().aboutToQuit.connect(self.shutdown)
 
     def _create_widgets(self) -> None:
         self.presence = QLabel()

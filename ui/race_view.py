@@ -4,7 +4,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -70,6 +70,8 @@ class RaceView(QDialog):
         self._create_controls()
         self._create_layout()
         self._set_running(False)
+        # Quitting with the dialog open must not leave its thread running.
+        QCoreApplication.instance().aboutToQuit.connect(self.shutdown)
 
     def _create_controls(self) -> None:
         self.racers = {}

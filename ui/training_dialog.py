@@ -4,7 +4,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine.mnist import MnistData
+from ui.evaluation_view import EvaluationView
 from ui.lab_data import mnist_loader, progress_text
 from ui.lab_job import LaneResult, TrainingJob
 from ui.model_library import user_models_dir
@@ -41,7 +42,6 @@ class TrainingDialog(QDialog):
     network_updated = Signal(object)
     # the finished run's LaneResult (network, metadata, evaluation, file)
     model_trained = Signal(object)
-    evaluation_requested = Signal(object, object, object)
 
     def __init__(
         self,
@@ -61,6 +61,8 @@ class TrainingDialog(QDialog):
         self._create_controls()
         self._create_layout()
         self._set_running(False)
+        # Quitting with the dialog open must not leave its thread running.
+        QCoreApplication.instance().aboutToQuit.connect(self.shutdown)
 
     def _create_controls(self) -> None:
         self.start_button = QPushButton("Start", clicked=self.start)
@@ -198,11 +200,13 @@ class TrainingDialog(QDialog):
         self.progress.setRange(0, max(self.progress.maximum(), 1))
 
     def _evaluate(self) -> None:
-        if self.result is not None and self.worker is not None:
-            split = self.worker.split
-            self.evaluation_requested.emit(
-                self.result.evaluation, split.test_images, split.test_labels
-            )
+        if self.result is None or self.worker is None or self.worker.split is None:
+            return
+        split = self.worker.split
+        self.evaluation_view = EvaluationView(
+            self.result.evaluation, split.test_images, split.test_labels, self
+        )
+        self.evaluation_view.show()
 
     def _set_running(self, running: bool) -> None:
         self.form.setEnabled(not running)
