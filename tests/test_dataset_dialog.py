@@ -119,6 +119,7 @@ def test_no_server_gives_one_sentence_and_offers_import(qtbot, open_dialog):
     text = dialog.message.text()
     assert text.startswith("Could not reach any MNIST mirror")
     assert text.count(". ") == 0 and "\n" not in text
+    assert "Import from a folder" in text
     assert dialog.import_button.isEnabled()
 
 

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from engine.download import MIRRORS, download_mnist, import_mnist
-from engine.mnist import FILES, missing_files
+from engine.download import IMPORT_HINT, MIRRORS, download_mnist, import_mnist
+from engine.mnist import FETCH_HINT, FILES, missing_files
 from engine.paths import default_data_dir
 from ui.data_worker import DataWorker
 from ui.training_worker import finish_worker, start_worker
@@ -30,6 +30,12 @@ ABOUT = (
     "test with. Only training your own networks needs it; drawing and the "
     "bundled models work without it."
 )
+
+
+def gui_wording(message: str) -> str:
+    """Return an engine message with its command-line hints made buttons."""
+    message = message.replace(IMPORT_HINT, "use “Import from a folder…”")
+    return message.replace(FETCH_HINT, "download or import the files again")
 
 
 class DatasetDialog(QDialog):
@@ -61,6 +67,9 @@ class DatasetDialog(QDialog):
     def _create_widgets(self) -> None:
         self.presence = QLabel()
         self.presence.setWordWrap(True)
+        font = self.presence.font()
+        font.setBold(True)
+        self.presence.setFont(font)
         self.about = QLabel(ABOUT)
         self.about.setWordWrap(True)
         self.download_button = QPushButton("Download (about 11 MB)")
@@ -95,7 +104,7 @@ class DatasetDialog(QDialog):
         layout.addWidget(self.message)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
-        self.resize(560, 260)
+        self.resize(560, 220)
 
     def is_present(self) -> bool:
         """Return whether all four MNIST files are in the data folder."""
@@ -165,7 +174,7 @@ class DatasetDialog(QDialog):
 
     @Slot(str)
     def _failed(self, message: str) -> None:
-        self.message.setText(message)
+        self.message.setText(gui_wording(message))
 
     @Slot()
     def _cancelled(self) -> None:
