@@ -4,6 +4,7 @@ from types import SimpleNamespace
 
 import numpy as np
 import pytest
+from panel_inputs import BIG, SMALL, make_stages, panel, run
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 
@@ -16,41 +17,6 @@ from ui.input_panel import InputPanel
 from ui.layer_panel import LayerPanel
 from ui.network_diagram import NetworkDiagram
 from ui.neuron_inspector import NeuronInspector
-
-SMALL = [784, 16, 16, 10]
-BIG = [784, 256, 128, 10]
-
-
-def make_stages(seed: int = 0) -> SimpleNamespace:
-    """Return stand-in preprocessing stages: a blurry random stroke image."""
-    rng = np.random.default_rng(seed)
-    centred = np.zeros((28, 28), dtype=np.float32)
-    rows = rng.integers(6, 22, 40)
-    cols = rng.integers(8, 20, 40)
-    centred[rows, cols] = rng.uniform(0.3, 1.0, 40).astype(np.float32)
-    drawn = rng.uniform(0, 1, (60, 80)).astype(np.float32)
-    return SimpleNamespace(
-        drawn=drawn,
-        cropped=drawn[5:50, 10:40],
-        scaled=centred[4:24, 4:24].copy(),
-        centred=centred,
-        input=centred.reshape(-1),
-    )
-
-
-def run(network, stages):
-    """Return the engine's trace for stages, as the window computes it."""
-    return network.forward(stages.input[None, :])
-
-
-def panel(qtbot, cls, network, metadata=None):
-    """Return a shown panel of type cls with network loaded."""
-    widget = cls()
-    qtbot.addWidget(widget)
-    widget.resize(700, 450)
-    widget.show()
-    widget.set_model(network, metadata)
-    return widget
 
 
 @pytest.mark.parametrize("name", list(ACTIVATIONS))
@@ -266,53 +232,3 @@ def test_inspector_shows_first_layer_weights_as_a_picture(qtbot):
     assert inspector.target() == (0, 5)
     inspector.set_model(Network.create(BIG, "relu"), {})
     assert inspector.target() is None
-
-
-ALL_PANELS = [InputPanel, LayerPanel, AnswerPanel, ActivationPanel]
-ALL_PANELS += [NetworkDiagram, NeuronInspector]
-
-
-@pytest.mark.parametrize("sizes", [[784, 10], [784, 32, 10], [784, 20, 20, 20, 10]])
-@pytest.mark.parametrize("cls", ALL_PANELS)
-def test_panels_take_any_depth_and_toggle_in_any_order(qtbot, cls, sizes):
-    widget = cls()
-    qtbot.addWidget(widget)
-    for toggle in ("set_show_weighted_sums", "set_show_derivative", "set_show_stages"):
-        if hasattr(widget, toggle):
-            getattr(widget, toggle)(True)
-    widget.show_result(None, None)  # before any model: ignored
-    net = Network.create(sizes, "elu", seed=8)
-    widget.set_model(net, {"activation_max": "not a list"})
-    stages = make_stages()
-    widget.show_result(stages, run(net, stages))
-    widget.show_result(None, None)
-    assert isinstance(widget.displayed_values(), dict)
-
-
-@pytest.mark.parametrize("cls", ALL_PANELS)
-def test_panels_survive_a_broken_model(qtbot, cls):
-    net = Network.create(SMALL, "relu", seed=9)
-    net.weights[0][:5] = np.nan
-    stages = make_stages()
-    trace = run(net, stages)
-    assert np.isnan(trace.zs[0]).any()
-    widget = panel(qtbot, cls, net)
-    widget.show_result(stages, trace)
-    if isinstance(widget, NeuronInspector):
-        widget.inspect(0, 0)
-    if isinstance(widget, NetworkDiagram):
-        assert widget.displayed_values()["units0"].size == 16
-
-
-def test_strongest_links_are_the_largest_products():
-    from ui.diagram_layout import strongest_links
-
-    rng = np.random.default_rng(10)
-    a_in = rng.uniform(-1, 1, 30).astype(np.float32)
-    weights = rng.normal(size=(30, 12)).astype(np.float32)
-    sources, targets = np.arange(0, 30, 2), np.array([1, 4, 7, 9])
-    src, dst, c = strongest_links(a_in, weights, sources, targets, count=6)
-
-    every = a_in[sources, None] * weights[np.ix_(sources, targets)]
-    np.testing.assert_allclose(c, every[src, dst])
-    assert np.sort(np.abs(c)).tolist() == np.sort(np.abs(every).ravel())[-6:].tolist()

@@ -1,0 +1,93 @@
+"""The panels survive odd models, early calls, broken numbers and scheme changes."""
+
+import numpy as np
+import pytest
+from panel_inputs import SMALL, make_stages, panel, run
+
+from engine.network import Network
+from ui.activation_panel import ActivationPanel
+from ui.answer_panel import AnswerPanel
+from ui.input_panel import InputPanel
+from ui.layer_panel import LayerPanel
+from ui.network_diagram import NetworkDiagram
+from ui.neuron_inspector import NeuronInspector
+
+ALL_PANELS = [InputPanel, LayerPanel, AnswerPanel, ActivationPanel]
+ALL_PANELS += [NetworkDiagram, NeuronInspector]
+
+
+@pytest.mark.parametrize("sizes", [[784, 10], [784, 32, 10], [784, 20, 20, 20, 10]])
+@pytest.mark.parametrize("cls", ALL_PANELS)
+def test_panels_take_any_depth_and_toggle_in_any_order(qtbot, cls, sizes):
+    widget = cls()
+    qtbot.addWidget(widget)
+    for toggle in ("set_show_weighted_sums", "set_show_derivative", "set_show_stages"):
+        if hasattr(widget, toggle):
+            getattr(widget, toggle)(True)
+    widget.show_result(None, None)  # before any model: ignored
+    net = Network.create(sizes, "elu", seed=8)
+    widget.set_model(net, {"activation_max": "not a list"})
+    stages = make_stages()
+    widget.show_result(stages, run(net, stages))
+    widget.show_result(None, None)
+    assert isinstance(widget.displayed_values(), dict)
+
+
+@pytest.mark.parametrize("cls", ALL_PANELS)
+def test_panels_survive_a_broken_model(qtbot, cls):
+    net = Network.create(SMALL, "relu", seed=9)
+    net.weights[0][:5] = np.nan
+    stages = make_stages()
+    trace = run(net, stages)
+    assert np.isnan(trace.zs[0]).any()
+    widget = panel(qtbot, cls, net)
+    widget.show_result(stages, trace)
+    if isinstance(widget, NeuronInspector):
+        widget.inspect(0, 0)
+    if isinstance(widget, NetworkDiagram):
+        assert widget.displayed_values()["units0"].size == 16
+
+
+def test_strongest_links_are_the_largest_products():
+    from ui.diagram_layout import strongest_links
+
+    rng = np.random.default_rng(10)
+    a_in = rng.uniform(-1, 1, 30).astype(np.float32)
+    weights = rng.normal(size=(30, 12)).astype(np.float32)
+    sources, targets = np.arange(0, 30, 2), np.array([1, 4, 7, 9])
+    src, dst, c = strongest_links(a_in, weights, sources, targets, count=6)
+
+    every = a_in[sources, None] * weights[np.ix_(sources, targets)]
+    np.testing.assert_allclose(c, every[src, dst])
+    assert np.sort(np.abs(c)).tolist() == np.sort(np.abs(every).ravel())[-6:].tolist()
+
+
+@pytest.fixture
+def dark_palette(qapp):
+    """Switch the application to a dark palette for one test."""
+    from PySide6.QtGui import QColor, QPalette
+
+    before = qapp.palette()
+    dark = QPalette(before)
+    for role, colour in (
+        (QPalette.ColorRole.Window, "#202024"),
+        (QPalette.ColorRole.Base, "#18181b"),
+        (QPalette.ColorRole.Text, "#eeeeee"),
+    ):
+        dark.setColor(role, QColor(colour))
+    yield lambda: qapp.setPalette(dark)
+    qapp.setPalette(before)
+
+
+@pytest.mark.parametrize("cls", [c for c in ALL_PANELS if c is not AnswerPanel])
+def test_set_model_follows_a_scheme_change(qtbot, cls, dark_palette):
+    import pyqtgraph as pg
+
+    net = Network.create(SMALL, "tanh", seed=11)
+    widget = panel(qtbot, cls, net)
+    dark_palette()
+    widget.set_model(net, {})
+    views = widget.findChildren(pg.GraphicsView)
+    assert views
+    for view in views:
+        assert view.backgroundBrush().color().name() == "#18181b"
