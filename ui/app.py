@@ -80,6 +80,7 @@ def take_screenshot(window, path: Path, digit: int | None) -> bool:
 
     app = QApplication.instance()
     app.processEvents()
+    window.panels  # noqa: B018 - created now rather than on the next loop turn
     if digit is not None:
         for stroke in digit_strokes(digit, window.canvas.canvas_size()):
             window.canvas.add_stroke(stroke)

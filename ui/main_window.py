@@ -3,13 +3,12 @@
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
-    QTabWidget,
     QToolBar,
     QWidget,
 )
@@ -21,7 +20,8 @@ from ui import settings as keys
 from ui.canvas import DEFAULT_BRUSH_FRACTION, DrawingCanvas
 from ui.drawing_column import DrawingColumn
 from ui.model_selector import ModelSelector
-from ui.panels import call_each, create_panels
+from ui.panel_area import PanelArea
+from ui.panels import call_each
 from ui.recognizer import Recognizer
 from ui.window_actions import WindowActions
 
@@ -47,7 +47,7 @@ class MainWindow(QMainWindow):
         self._entries = model_library.bundled_models(models_dir)
         self.canvas = DrawingCanvas()
         self.recognizer = Recognizer(self.canvas, self)
-        self.panels = create_panels()
+        self.panel_area = PanelArea()
         self.selector = ModelSelector(self._entries)
         self.actions = WindowActions(self)
         self._create_toolbar()
@@ -61,9 +61,15 @@ class MainWindow(QMainWindow):
         """Return the digit the network reads in the drawing, or None."""
         return self.recognizer.prediction()
 
+    @property
+    def panels(self) -> dict[str, QWidget]:
+        """Return every panel by name, creating them if not done yet."""
+        self._ensure_panels()
+        return self.panel_area.panels
+
     def all_panels(self) -> list[QWidget]:
-        """Return every panel that shows results."""
-        return list(self.panels.values())
+        """Return the panels created so far."""
+        return list(self.panel_area.panels.values())
 
     def load_entry(self, entry: model_library.ModelEntry) -> bool:
         """Switch to a bundled model; return False and explain if it fails."""
@@ -123,31 +129,39 @@ class MainWindow(QMainWindow):
     def _create_layout(self) -> None:
         self.drawing = DrawingColumn(self.canvas, self.actions)
         self.brush_slider = self.drawing.brush_slider
-        panels = self.panels
-        vertical = Qt.Orientation.Vertical
-        views = _tabs(
-            [(panels.get("diagram"), "&Network"), (panels.get("layers"), "&Bars")]
-        )
-        middle = _split(vertical, [(views, 60), (panels.get("activation"), 40)])
-        right = _split(
-            vertical, [(panels.get("answer"), 3), (panels.get("inspector"), 4)]
-        )
-        # shares of the width, in the order the network computes
-        columns = [
-            (self.drawing, 27),
-            (panels.get("input"), 15),
-            (middle, 38),
-            (right, 20),
-        ]
-        self.setCentralWidget(_split(Qt.Orientation.Horizontal, columns))
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.drawing)
+        splitter.addWidget(self.panel_area)
+        splitter.setStretchFactor(0, 27)
+        splitter.setStretchFactor(1, 73)
+        splitter.setSizes([2700, 7300])
+        self.setCentralWidget(splitter)
 
     def _connect(self) -> None:
         self.recognizer.result_ready.connect(self._show_result)
         self.selector.model_chosen.connect(self.load_entry)
-        diagram = self.panels.get("diagram")
-        inspector = self.panels.get("inspector")
+
+    def _ensure_panels(self) -> None:
+        if self.panel_area.is_built():
+            return
+        panels = self.panel_area.build()
+        diagram, inspector = panels.get("diagram"), panels.get("inspector")
         if diagram is not None and inspector is not None:
             diagram.neuron_clicked.connect(inspector.inspect)
+        for method, on in self.actions.view_states():
+            call_each(panels.values(), method, on)
+        if self.network is not None:
+            call_each(panels.values(), "set_model", self.network, self.metadata)
+            self.recognizer.refresh()
+
+    def event(self, event) -> bool:
+        handled = super().event(event)
+        # the panels follow once the first frame is on screen
+        first_frame = event.type() == QEvent.Type.UpdateRequest
+        if first_frame and not self.panel_area.is_built():
+            QTimer.singleShot(0, self._ensure_panels)
+        return handled
 
     def _show_result(self, stages, trace) -> None:
         call_each(self.all_panels(), "show_result", stages, trace)
@@ -201,31 +215,3 @@ class MainWindow(QMainWindow):
             self._settings.setValue(keys.BRUSH, self.canvas.brush_fraction())
             self._settings.sync()
         super().closeEvent(event)
-
-
-def _tabs(pages: list[tuple[QWidget | None, str]]) -> QWidget | None:
-    """Return the present pages as tabs, or the only one, or None."""
-    pages = [(w, title) for w, title in pages if w is not None]
-    if len(pages) < 2:
-        return pages[0][0] if pages else None
-    tabs = QTabWidget()
-    tabs.setObjectName("layer_views")
-    tabs.setDocumentMode(True)
-    for widget, title in pages:
-        tabs.addTab(widget, title)
-        tabs.setTabToolTip(tabs.count() - 1, widget.toolTip())
-    return tabs
-
-
-def _split(orientation, parts: list[tuple[QWidget | None, int]]) -> QWidget | None:
-    """Return the widgets in a splitter sized by their shares, skipping absent ones."""
-    parts = [(w, share) for w, share in parts if w is not None]
-    if not parts:
-        return None
-    splitter = QSplitter(orientation)
-    splitter.setChildrenCollapsible(False)
-    for widget, share in parts:
-        splitter.addWidget(widget)
-        splitter.setStretchFactor(splitter.count() - 1, share)
-    splitter.setSizes([share * 100 for _, share in parts])
-    return splitter

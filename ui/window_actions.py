@@ -22,6 +22,20 @@ ABOUT = (
 )
 
 
+GUIDE = (
+    "<p><b>Your drawing</b> (left) is shrunk to <b>28×28 pixels</b>, the "
+    "size of the MNIST digits the network learnt from.</p>"
+    "<p>Each <b>neuron</b> adds up its inputs, each times a weight, plus a "
+    "bias: its <b>weighted sum z</b>. The <b>activation function</b> turns z "
+    "into the neuron's output, shown as brightness in the diagram and as a "
+    "dot on the curve below it.</p>"
+    "<p>The ten <b>output</b> neurons give a probability for each digit; the "
+    "largest is <b>the answer</b> on the right.</p>"
+    "<p>Click a neuron to see its weights. Hover over anything for a "
+    "one-sentence explanation.</p>"
+)
+
+
 class WindowActions:
     """Create every action of window and put them in its menu bar."""
 
@@ -30,8 +44,15 @@ class WindowActions:
         self._create_file_actions()
         self._create_edit_actions()
         self._create_view_actions()
-        self.about = self._action("&About Digit Lens", "What this program shows.")
-        self.about.triggered.connect(self.show_about)
+        self.about = self._action(
+            "&About Digit Lens", "What this program is.", slot=self.show_about
+        )
+        self.guide = self._action(
+            "&How to Read the Window",
+            "A short tour of the panels, left to right.",
+            Key.HelpContents,
+            self.show_guide,
+        )
         self._create_menus()
 
     def _action(self, text, tip, shortcut=None, slot=None, checkable=False) -> QAction:
@@ -120,6 +141,14 @@ class WindowActions:
             True,
         )
 
+    def view_states(self) -> list[tuple[str, bool]]:
+        """Return each view toggle's panel method and whether it is on."""
+        return [
+            ("set_show_weighted_sums", self.weighted_sums.isChecked()),
+            ("set_show_derivative", self.derivative.isChecked()),
+            ("set_show_stages", self.stages.isChecked()),
+        ]
+
     def _toggle(self, method: str):
         return lambda on: call_each(self.window.all_panels(), method, on)
 
@@ -137,7 +166,7 @@ class WindowActions:
         bar.addMenu("&Edit").addActions([self.undo, self.clear])
         view = bar.addMenu("&View")
         view.addActions([self.weighted_sums, self.derivative, self.stages])
-        bar.addMenu("&Help").addAction(self.about)
+        bar.addMenu("&Help").addActions([self.guide, self.about])
 
     def _fill_user_models(self) -> None:
         self.user_menu.clear()
@@ -206,6 +235,10 @@ class WindowActions:
             QMessageBox.warning(
                 self.window, "Cannot save", f"Digit Lens could not write {path}."
             )
+
+    def show_guide(self) -> None:
+        """Explain the window in a few plain sentences."""
+        QMessageBox.information(self.window, "How to read Digit Lens", GUIDE)
 
     def show_about(self) -> None:
         """Show what the program is."""
