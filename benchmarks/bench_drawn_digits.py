@@ -6,7 +6,7 @@ model's accuracy per digit, per size and overall. With no model given, it
 scores every resources/models/*.npz.
 
     python benchmarks/bench_drawn_digits.py [model.npz ...] [--n 100]
-        [--seed 0] [--through strokes|image|both]
+        [--seed 0] [--jitter 0.03] [--through strokes|image|both]
 """
 
 import argparse
@@ -29,12 +29,15 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--n", type=int, default=100, help="drawings per digit")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument(
+        "--jitter", type=float, default=0.03, help="0.03 neat, 0.08 sloppy"
+    )
+    parser.add_argument(
         "--through", choices=["strokes", "image", "both"], default="strokes"
     )
     return parser.parse_args()
 
 
-def report(path: Path, through: str, n: int, seed: int) -> None:
+def report(path: Path, through: str, args: argparse.Namespace) -> None:
     """Print one model's scores on drawn digits."""
     try:
         network, meta = load_model(path)
@@ -42,7 +45,8 @@ def report(path: Path, through: str, n: int, seed: int) -> None:
         print(f"{path.name}: {error}")
         return
     start = time.perf_counter()
-    score = drawn_digit_accuracy(network, n, seed, through)
+    n = args.n
+    score = drawn_digit_accuracy(network, n, args.seed, through, args.jitter)
     seconds = time.perf_counter() - start
     mnist = meta.get("test_accuracy")
     mnist_text = f"{mnist:.2%}" if isinstance(mnist, float) else "unknown"
@@ -83,7 +87,7 @@ def main() -> None:
     paths = ["strokes", "image"] if args.through == "both" else [args.through]
     for path in models:
         for through in paths:
-            report(path, through, args.n, args.seed)
+            report(path, through, args)
 
 
 if __name__ == "__main__":

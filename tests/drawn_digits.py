@@ -205,7 +205,11 @@ def _mouse_samples(path: Array, rng: np.random.Generator, canvas) -> Array:
 
 
 def random_digit(
-    digit: int, rng: np.random.Generator, canvas=(280, 280), share=(0.1, 0.95)
+    digit: int,
+    rng: np.random.Generator,
+    canvas=(280, 280),
+    share=(0.1, 0.95),
+    jitter: float = 0.03,
 ) -> tuple[list[Array], float]:
     """Return a random drawing of digit and its size as a share of the canvas."""
     style = STYLES[digit][rng.integers(len(STYLES[digit]))]
@@ -214,7 +218,7 @@ def random_digit(
     slant = rng.uniform(-0.3, 0.3)
     room = np.maximum(np.array(canvas) - size * 1.2, 0) / 2
     offset = np.array(canvas) / 2 + rng.uniform(-room, room)
-    strokes = draw_digit(digit, style, rng, size, offset, 0.03, slant, canvas)
+    strokes = draw_digit(digit, style, rng, size, offset, jitter, slant, canvas)
     return strokes, fraction
 
 
@@ -256,17 +260,22 @@ class DrawnScore:
 
 
 def drawn_digit_accuracy(
-    network, n_per_digit: int = 50, seed: int = 0, through: str = "strokes"
+    network,
+    n_per_digit: int = 50,
+    seed: int = 0,
+    through: str = "strokes",
+    jitter: float = 0.03,
 ) -> DrawnScore:
     """Return the network's score on random drawings of every digit.
 
     through is "strokes" (the window's path) or "image" (painted with a
-    random brush of 4 to 24 px, then preprocess_image).
+    random brush of 4 to 24 px, then preprocess_image); jitter is the wobble
+    as a share of the digit's size (0.03 is neat, 0.08 sloppy).
     """
     rng = np.random.default_rng(seed)
     inputs, labels, shares = [], [], []
     for digit in np.repeat(np.arange(10), n_per_digit):
-        strokes, share = random_digit(int(digit), rng)
+        strokes, share = random_digit(int(digit), rng, jitter=jitter)
         if through == "image":
             stages = preprocess_image(brush(strokes, (280, 280), rng.uniform(4, 24)))
         else:
