@@ -115,7 +115,9 @@ def preprocess_strokes(strokes, canvas_size) -> Stages | None:
     scaled = pen.render(segments, (SIDE, SIDE), PEN_RADIUS)
 
     shift = _centring_shift(scaled, (high - low) * scale)
-    centred = pen.render(segments + np.tile(shift, 2), (SIDE, SIDE), PEN_RADIUS)
+    centred = pen.render(
+        segments + np.concatenate((shift, shift)), (SIDE, SIDE), PEN_RADIUS
+    )
     drawn, cropped = _display_stages(paths, canvas_size, low, high)
     return Stages(drawn, cropped, scaled, centred)
 

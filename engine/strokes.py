@@ -71,18 +71,20 @@ def render(segments: Array, shape: tuple[int, int], radius: float) -> Array:
     if x0 >= x1 or y0 >= y1:
         return image
 
-    ys, xs = np.mgrid[y0:y1, x0:x1]
-    px = xs.reshape(-1, 1).astype(np.float32)  # (p, 1)
-    py = ys.reshape(-1, 1).astype(np.float32)
-    d2 = _squared_distances(px, py, segments.astype(np.float32))  # (p, s)
-    distance = np.sqrt(d2.min(axis=1))
-    ink = np.clip(reach - distance, 0.0, 1.0)
-    image[y0:y1, x0:x1] = ink.reshape(y1 - y0, x1 - x0)
+    px = np.arange(x0, x1, dtype=np.float32)[None, :, None]  # (1, w, 1)
+    py = np.arange(y0, y1, dtype=np.float32)[:, None, None]  # (h, 1, 1)
+    d2 = _squared_distances(px, py, segments.astype(np.float32))  # (h, w, s)
+    distance = np.sqrt(d2.min(axis=2))
+    image[y0:y1, x0:x1] = np.clip(reach - distance, 0.0, 1.0)
     return image
 
 
 def _squared_distances(px: Array, py: Array, segments: Array) -> Array:
-    """Return squared distances (p, s) from points to segments."""
+    """Return squared distances from points to segments (s, 4), by broadcasting.
+
+    px and py hold point coordinates in any shapes ending in an axis of
+    length 1; the result ends in an axis over the segments.
+    """
     ax, ay = segments[:, 0], segments[:, 1]
     abx, aby = segments[:, 2] - ax, segments[:, 3] - ay
     length2 = np.maximum(abx * abx + aby * aby, 1e-12)
@@ -97,21 +99,23 @@ def sketch(segments: Array, shape: tuple[int, int], width: int = 3) -> Array:
     h, w = shape
     dx = segments[:, 2] - segments[:, 0]
     dy = segments[:, 3] - segments[:, 1]
-    counts = np.ceil(np.hypot(dx, dy) * 2).astype(int) + 1
+    counts = np.ceil(np.maximum(np.abs(dx), np.abs(dy))).astype(int) + 1
     starts = np.cumsum(counts) - counts
     k = np.arange(counts.sum()) - np.repeat(starts, counts)
     t = k / np.repeat(np.maximum(counts - 1, 1), counts)
     s = np.repeat(segments, counts, axis=0)
     x = np.rint(s[:, 0] + t * (s[:, 2] - s[:, 0])).astype(int)
     y = np.rint(s[:, 1] + t * (s[:, 3] - s[:, 1])).astype(int)
-    pad = width // 2
     inside = (x >= 0) & (x < w) & (y >= 0) & (y < h)
-    dots = np.zeros((h + width, w + width), dtype=np.float32)
-    dots[y[inside] + pad, x[inside] + pad] = 1.0
+    pad = width // 2
+    dots = np.zeros((h + width, w + width), dtype=bool)
+    dots[y[inside] + pad, x[inside] + pad] = True
 
-    # a square pen of `width` pixels: the maximum over shifted views
-    image = np.zeros(shape, dtype=np.float32)
+    # a square pen of `width` pixels, one axis at a time
+    rows = np.zeros((h, w + width), dtype=bool)
     for oy in range(width):
-        for ox in range(width):
-            np.maximum(image, dots[oy : oy + h, ox : ox + w], out=image)
-    return image
+        rows |= dots[oy : oy + h]
+    image = np.zeros(shape, dtype=bool)
+    for ox in range(width):
+        image |= rows[:, ox : ox + w]
+    return image.astype(np.float32)
