@@ -27,19 +27,28 @@ def colour(index: int) -> QColor:
     return QColor(PALETTE[index % len(PALETTE)])
 
 
-def make_plot(title: str, x_label: str, y_label: str, tip: str) -> pg.PlotWidget:
-    """Return a plot with labelled axes that never rescales by itself."""
+def make_plot(
+    title: str, x_label: str, y_label: str, tip: str, legend=(-5, 5)
+) -> pg.PlotWidget:
+    """Return a plot with labelled axes that never rescales by itself.
+
+    legend is the legend's offset in pixels: positive from the left or top,
+    negative from the right or bottom.
+    """
     plot = pg.PlotWidget(title=title)
     plot.setBackground(None)
     plot.setLabel("bottom", x_label)
     plot.setLabel("left", y_label)
+    # Axes show the values themselves, never a "(x0.001)" scale factor.
+    for side in ("bottom", "left"):
+        plot.getAxis(side).enableAutoSIPrefix(False)
     plot.showGrid(x=True, y=True, alpha=0.2)
     plot.setMouseEnabled(x=False, y=False)
     plot.setMenuEnabled(False)
     plot.hideButtons()
     plot.disableAutoRange()
     plot.setToolTip(tip)
-    plot.addLegend(offset=(-5, 5), labelTextSize="8pt")
+    plot.addLegend(offset=legend, labelTextSize="8pt")
     return plot
 
 
@@ -48,6 +57,9 @@ class GrowingCurve:
 
     def __init__(self, plot: pg.PlotWidget, name: str, index: int, **style):
         pen = pg.mkPen(colour(index), width=style.pop("width", 1))
+        if "symbol" in style:
+            style.setdefault("symbolBrush", colour(index))
+            style.setdefault("symbolPen", pen)
         self.item = plot.plot([], [], name=name, pen=pen, **style)
         self.item.setClipToView(True)
         self.item.setDownsampling(auto=True, method="peak")

@@ -7,7 +7,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from engine.training import BatchReport, EpochReport
-from ui.lab_plots import GrowingCurve, make_plot
+from ui.lab_plots import GrowingCurve, colour, make_plot
 
 SMOOTHING = 0.05
 # Weight of the newest batch in each layer's gradient size (in log space).
@@ -29,12 +29,14 @@ class RacePlots(QWidget):
             "Accuracy on held-out images", "epoch", "% correct",
             "Share of 5,000 images, never trained on, that each network gets "
             "right after every epoch; 10 % is guessing.",
+            legend=(-5, 120),
         )  # fmt: skip
         self.gradients = make_plot(
             "Gradient size by layer", "layer (1 = next to the input)",
             "RMS gradient per weight (log)",
             "How strongly each layer's weights are pushed right now. A line "
             "falling towards layer 1 is the vanishing gradient.",
+            legend=(-5, -5),
         )  # fmt: skip
         self.gradients.setLogMode(y=True)
         layout = QHBoxLayout(self)
@@ -45,23 +47,32 @@ class RacePlots(QWidget):
         self._groups: list[tuple] = []
         self._turn = 0
 
+    def set_axes(self, epochs: int, n_layers: int) -> None:
+        """Set the fixed axes for a race of epochs on n_layers layers."""
+        self.loss.setXRange(0, epochs, padding=0.01)
+        self.loss.setYRange(0, 2.5, padding=0)
+        self.accuracy.setXRange(0, epochs, padding=0.01)
+        self.accuracy.setYRange(0, 100, padding=0.02)
+        self.gradients.setXRange(1, n_layers, padding=0.03)
+        self.gradients.setYRange(-6, 0, padding=0)
+
     def start(self, names: list[str], epochs: int, n_layers: int) -> None:
         """Forget the last race and add one line per network name."""
         for plot in (self.loss, self.accuracy, self.gradients):
             plot.clear()
-        self.loss.setXRange(0, epochs, padding=0.01)
-        self.accuracy.setXRange(0, epochs, padding=0.01)
-        self.accuracy.setYRange(0, 100, padding=0.02)
-        self.gradients.setXRange(1, n_layers, padding=0.03)
+        self.set_axes(epochs, n_layers)
         self.loss_curves = [GrowingCurve(self.loss, n, i) for i, n in enumerate(names)]
         self.acc_curves = [
             GrowingCurve(self.accuracy, n, i, symbol="o", symbolSize=6)
             for i, n in enumerate(names)
         ]
         self.grad_items = [
-            self.gradients.plot([], [], name=n, pen=c.item.opts["pen"], symbol="o")
-            for n, c in zip(names, self.loss_curves, strict=True)
-        ]
+            self.gradients.plot(
+                [], [], name=n, pen=colour(i), symbol="o", symbolSize=7,
+                symbolBrush=colour(i), symbolPen=colour(i),
+            )
+            for i, n in enumerate(names)
+        ]  # fmt: skip
         self._smoothed = [None] * len(names)
         self._log_grads = [None] * len(names)
         self._grads_dirty = False

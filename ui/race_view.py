@@ -39,14 +39,14 @@ RACE_CONFIG = TrainingConfig(
 DEFAULT_RACERS = ("sigmoid", "relu")
 
 CAPTION = (
-    "Every network here has the same ten hidden layers of 32 units, starts "
-    "from the same random seed and sees the same images in the same order; "
-    "only the activation function differs. Right: how hard each layer's "
+    "Every network here has the same layers, starts from the same random "
+    "seed and sees the same images in the same order; only the activation "
+    "function differs. Right: how hard each layer's "
     "weights are pushed. A sigmoid's slope is at most 0.25, so the push "
     "shrinks several-fold at every layer on its way back to the input: the "
-    "first layers hardly change and the sigmoid network stays near guessing "
-    "(about 11 %). ReLU passes the push through unchanged where a unit is "
-    "active, so every layer learns."
+    "first layers hardly change and, with ten layers, the sigmoid network "
+    "stays near guessing (about 11 %). ReLU passes the push through unchanged "
+    "where a unit is active, so every layer learns."
 )
 
 
@@ -69,6 +69,7 @@ class RaceView(QDialog):
         self.plots = RacePlots()
         self._create_controls()
         self._create_layout()
+        self.plots.set_axes(RACE_CONFIG.epochs, len(RACE_CONFIG.hidden) + 1)
         self._set_running(False)
         # Quitting with the dialog open must not leave its thread running.
         QCoreApplication.instance().aboutToQuit.connect(self.shutdown)
@@ -157,8 +158,8 @@ class RaceView(QDialog):
         epochs = self.worker.job.configs[0].epochs
         self.progress.setRange(0, epochs * last.batches)
         self.progress.setValue(last.epoch * last.batches + last.batch + 1)
-        self.progress.setFormat(progress_text(last, epochs))
-        self.status.setText("Racing…")
+        self.progress.setFormat(f"Epoch {last.epoch + 1}/{epochs} · %p%")
+        self.status.setText(progress_text(last, epochs))
 
     @Slot(int, object)
     def _add_epoch(self, lane: int, report) -> None:

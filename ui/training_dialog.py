@@ -169,7 +169,9 @@ class TrainingDialog(QDialog):
         done = last.epoch * last.batches + last.batch + 1
         self.progress.setRange(0, total)
         self.progress.setValue(done)
-        self.progress.setFormat(progress_text(last, self.worker.job.configs[0].epochs))
+        epochs = self.worker.job.configs[0].epochs
+        self.progress.setFormat(f"Epoch {last.epoch + 1}/{epochs} · %p%")
+        self.status.setText(progress_text(last, epochs))
 
     @Slot(object)
     def _finished(self, results: list[LaneResult]) -> None:

@@ -45,17 +45,27 @@ class TrainingPlots(QWidget):
             layout.addWidget(plot, i // 2, i % 2)
         self._timer = QTimer(self, interval=REDRAW_MS, timeout=self.redraw)
         self._groups: list[tuple] = []
+        self.set_axes(5)
         self._layer_curves: list[GrowingCurve] = []
         self._stuck_curves: list[GrowingCurve] = []
 
     def _plots(self):
         return [self.loss, self.accuracy, self.gradients, self.stuck]
 
+    def set_axes(self, epochs: int) -> None:
+        """Set the fixed axes for a run of epochs."""
+        for plot in self._plots():
+            plot.setXRange(0, epochs, padding=0.01)
+        self.loss.setYRange(0, 2.5, padding=0)
+        self.accuracy.setYRange(0, 100, padding=0.02)
+        self.gradients.setYRange(-5, 0, padding=0)
+        self.stuck.setYRange(0, 100, padding=0.02)
+
     def start(self, epochs: int, n_layers: int) -> None:
-        """Forget the last run and set fixed axes for one of epochs and layers."""
+        """Forget the last run and add the lines for one of epochs and layers."""
         for plot in self._plots():
             plot.clear()
-            plot.setXRange(0, epochs, padding=0.01)
+        self.set_axes(epochs)
         self.batch_loss = GrowingCurve(self.loss, "batches (smoothed)", 0)
         self.epoch_loss = GrowingCurve(self.loss, "epoch mean", 1, symbol="o")
         self.train_acc = GrowingCurve(self.accuracy, "training (running)", 0)
@@ -75,8 +85,6 @@ class TrainingPlots(QWidget):
             (self.stuck, self._stuck_curves),
         ]
         self._turn = 0
-        self.accuracy.setYRange(0, 100, padding=0.02)
-        self.stuck.setYRange(0, 100, padding=0.02)
         self._smoothed = None
         self._grad_range = [math.inf, -math.inf]
         self._timer.start()
