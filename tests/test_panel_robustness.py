@@ -91,3 +91,14 @@ def test_set_model_follows_a_scheme_change(qtbot, cls, dark_palette):
     assert views
     for view in views:
         assert view.backgroundBrush().color().name() == "#18181b"
+
+
+def test_link_width_is_fixed_per_model_not_per_drawing():
+    from ui.diagram_layout import link_reference, width_buckets
+
+    weights = np.random.default_rng(12).normal(size=(50, 8))
+    reference = link_reference(weights, 1.0)
+    pushes = np.array([0.05, 0.3, -0.3, 0.9, -2.0]) * reference
+    assert width_buckets(pushes, reference).tolist() == [0, 1, 1, 2, 2]
+    # a weak link stays thin even when it is the strongest of a faint drawing
+    assert width_buckets(pushes[:1], reference).tolist() == [0]

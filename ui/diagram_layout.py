@@ -2,7 +2,8 @@
 
 Pure numpy, so the choice can be tested without a window: big layers are
 summarised by their most active neurons, and only the links that push a
-weighted sum hardest (largest |weight x input|) are drawn.
+weighted sum hardest (largest |weight x input|) are drawn, thicker for a
+stronger push on a scale fixed per model.
 """
 
 import numpy as np
@@ -35,6 +36,14 @@ def column_ys(count: int) -> np.ndarray:
     return middle + (np.arange(count) - (count - 1) / 2) * spacing
 
 
+def pixel_centres(left: float, top: float, width: float, height: float) -> np.ndarray:
+    """Return the (784, 2) centres of the 28x28 input pixels drawn in a rectangle."""
+    rows, cols = np.divmod(np.arange(784), 28)
+    x = left + (cols + 0.5) * width / 28
+    y = top + (rows + 0.5) * height / 28
+    return np.column_stack([x, y])
+
+
 def strongest_links(
     a_in: np.ndarray,
     weights: np.ndarray,
@@ -59,10 +68,22 @@ def strongest_links(
     return src, dst, c[src, dst]
 
 
-def width_buckets(contributions: np.ndarray, buckets: int = 3) -> np.ndarray:
-    """Return 0..buckets-1 per link: its strength as a share of the strongest."""
-    size = np.abs(contributions)
-    if size.size == 0:
-        return np.zeros(0, dtype=np.int64)
-    share = size / max(float(size.max()), 1e-12)
-    return np.minimum((share * buckets).astype(np.int64), buckets - 1)
+# A link pushing with at least these shares of the reference is drawn
+# medium or thick; weaker ones thin.
+WIDTH_EDGES = (0.15, 0.4)
+
+
+def link_reference(weights: np.ndarray, input_high: float) -> float:
+    """Return a fixed strong push for a layer: a large weight times a high input.
+
+    It depends on the model only, so the same push is drawn equally thick
+    for every drawing, and a faint scribble gives thin lines.
+    """
+    big_weight = float(np.percentile(np.abs(weights), 99))
+    return max(big_weight * abs(input_high), 1e-6)
+
+
+def width_buckets(contributions: np.ndarray, reference: float) -> np.ndarray:
+    """Return 0 (thin), 1 or 2 (thick) per link from its share of reference."""
+    share = np.abs(contributions) / reference
+    return np.digitize(share, WIDTH_EDGES)

@@ -1,8 +1,8 @@
 """The network as circles and lines: neurons lit by how strongly they fire.
 
 The input is drawn as its 28x28 grid; each hidden layer shows all its neurons
-or, when it is big, only its most active ones with a "+N more" mark; the
-output shows the ten digits. Lines are the links that push a neuron's
+or, when it is big, only its most active ones and a "+N quieter, not shown"
+mark; the output shows the ten digits. Lines are the links that push a
 weighted sum hardest for this drawing (largest |weight x input|): blue raise
 it, orange lower it, thicker is stronger. Clicking a neuron selects it.
 """
@@ -67,6 +67,7 @@ class NetworkDiagram(QWidget):
         self._input.setLookupTable(style.grey_lut())
         top = (layout_math.COLUMN_HEIGHT - INPUT_SIZE) / 2
         self._input_rect = QRectF(0, top, INPUT_SIZE, INPUT_SIZE)
+        self._place_pixels()
         self._view.addItem(self._input)
         self._links = {}
         for sign in (1, -1):
@@ -104,6 +105,11 @@ class NetworkDiagram(QWidget):
         sizes = network.layer_sizes
         self._texts = [self._text(f"input\n{sizes[0]} pixels", 0.0, -0.1, (0.5, 1))]
         self._columns = [self._create_column(i, n) for i, n in enumerate(sizes[1:])]
+        highs = [1.0] + [max(-c["scale"][0], c["scale"][1]) for c in self._columns]
+        self._link_refs = [
+            layout_math.link_reference(w, high)
+            for w, high in zip(network.weights, highs, strict=False)
+        ]
         self._fit_input()
         self._selected = None
         right = self._columns[-1]["x"] + 1.2
@@ -134,9 +140,15 @@ class NetworkDiagram(QWidget):
         if last:
             for digit, y in enumerate(layout_math.column_ys(10)):
                 self._texts.append(self._text(str(digit), x + 0.35, y, (0, 0.5)))
+        scale = (
+            (0.0, 1.0)
+            if last
+            else style.activation_scale(self._network, self._metadata, layer)
+        )
         return {
             "x": x,
             "n": n,
+            "scale": scale,
             "dots": dots,
             "units": np.zeros(0, dtype=np.int64),
             "ys": np.zeros(0),
@@ -170,18 +182,12 @@ class NetworkDiagram(QWidget):
         ys = layout_math.column_ys(len(units))
         values = np.zeros(len(units), dtype=np.float32) if a is None else a[units]
         column["units"], column["ys"], column["values"] = units, ys, values
-        brushes = self._brushes(layer, values)
+        brushes = self._brushes(values, *column["scale"])
         column["dots"].setData(
             x=np.full(len(units), column["x"]), y=ys, brush=brushes, data=units
         )
 
-    def _brushes(self, layer: int, values: np.ndarray) -> list:
-        last = layer == len(self._columns) - 1
-        low, high = (
-            (0.0, 1.0)
-            if last
-            else style.activation_scale(self._network, self._metadata, layer)
-        )
+    def _brushes(self, values: np.ndarray, low: float, high: float) -> list:
         top = BRIGHTNESS_STEPS - 1
         # A broken model (NaN) shows dark neurons rather than failing.
         values = np.nan_to_num(values, nan=0.0, posinf=high, neginf=low)
@@ -208,7 +214,7 @@ class NetworkDiagram(QWidget):
         a_in = self._trace.activations[layer][0]
         if layer == 0:
             sources = np.arange(len(a_in))
-            start = self._pixel_positions(sources)
+            start = self._pixel_xy
         else:
             prev = self._columns[layer - 1]
             sources = prev["units"]
@@ -218,7 +224,7 @@ class NetworkDiagram(QWidget):
             a_in, weights, sources, target["units"]
         )
         end = np.column_stack([np.full(len(dst), target["x"]), target["ys"][dst]])
-        buckets = layout_math.width_buckets(c)
+        buckets = layout_math.width_buckets(c, self._link_refs[layer])
         sign = np.where(c >= 0, 1, -1)
         for s, bucket in segments:
             pick = (sign == s) & (buckets == bucket)
@@ -226,12 +232,12 @@ class NetworkDiagram(QWidget):
             pairs[0::2], pairs[1::2] = start[src[pick]], end[pick]
             segments[s, bucket].append(pairs)
 
-    def _pixel_positions(self, pixels: np.ndarray) -> np.ndarray:
-        rect = self._input_rect
-        rows, cols = np.divmod(pixels, 28)
-        x = rect.left() + (cols + 0.5) * rect.width() / 28
-        y = rect.top() + (rows + 0.5) * rect.height() / 28
-        return np.column_stack([x, y])
+    def _place_pixels(self) -> None:
+        # Kept until the next resize, not recomputed per drawing.
+        r = self._input_rect
+        self._pixel_xy = layout_math.pixel_centres(
+            r.left(), r.top(), r.width(), r.height()
+        )
 
     def _resized(self) -> None:
         self._fit_input()
@@ -250,6 +256,7 @@ class NetworkDiagram(QWidget):
             width, height = room, room * unit_h / unit_w
         top = (layout_math.COLUMN_HEIGHT - height) / 2
         self._input_rect = QRectF(0, top, width, height)
+        self._place_pixels()
         if self._texts:
             self._texts[0].setPos(self._input_rect.center().x(), -0.1)
 
@@ -276,12 +283,13 @@ class NetworkDiagram(QWidget):
         return (column["x"], float(column["ys"][where[0]])) if len(where) else None
 
     def _tip(self, layer: int, unit) -> str:
-        name = "digit" if layer == len(self._columns) - 1 else "neuron"
+        last = layer == len(self._columns) - 1
+        name = f"output, digit {unit}" if last else f"layer {layer + 1}, neuron {unit}"
         if self._trace is None:
-            return f"layer {layer + 1}, {name} {unit}"
+            return name
         z = self._trace.zs[layer][0][unit]
         a = self._trace.activations[layer + 1][0][unit]
-        return f"layer {layer + 1}, {name} {unit}: z = {z:.3f}, output = {a:.3f}"
+        return f"{name}: weighted sum z = {z:.3f}, output = {a:.3f}"
 
     def displayed_values(self) -> dict[str, np.ndarray]:
         """Return the input, and per column the drawn units and their outputs."""
