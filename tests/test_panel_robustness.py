@@ -102,3 +102,13 @@ def test_link_width_is_fixed_per_model_not_per_drawing():
     assert width_buckets(pushes, reference).tolist() == [0, 1, 1, 2, 2]
     # a weak link stays thin even when it is the strongest of a faint drawing
     assert width_buckets(pushes[:1], reference).tolist() == [0]
+
+
+def test_brightness_uses_the_fixed_range():
+    from ui.diagram_layout import brightness
+
+    values = np.array([0.0, 0.5, 1.0, 3.0, -0.5, -1.0, np.nan], dtype=np.float32)
+    levels = brightness(values, -1.0, 1.0, 11)
+    assert levels.tolist() == [0, 5, 10, 10, -5, -10, 0]
+    # a faint layer stays dim: nothing is stretched to its own maximum
+    assert brightness(values[:2] / 10, 0.0, 1.0, 11).tolist() == [0, 0]

@@ -36,6 +36,19 @@ def column_ys(count: int) -> np.ndarray:
     return middle + (np.arange(count) - (count - 1) / 2) * spacing
 
 
+def brightness(values: np.ndarray, low: float, high: float, steps: int) -> np.ndarray:
+    """Return how lit each neuron is: 0..steps-1, negative for negative outputs.
+
+    values are scaled by the fixed range low..high (low <= 0 < high), never
+    by the current maximum.
+    """
+    # A broken model (NaN) shows dark neurons rather than failing.
+    values = np.nan_to_num(values, nan=0.0, posinf=high, neginf=low)
+    up = np.clip(values / high, 0, 1)
+    down = np.clip(values / min(low, -1e-12), 0, 1)
+    return np.rint(np.where(values < 0, -down, up) * (steps - 1)).astype(int)
+
+
 def pixel_centres(left: float, top: float, width: float, height: float) -> np.ndarray:
     """Return the (784, 2) centres of the 28x28 input pixels drawn in a rectangle."""
     rows, cols = np.divmod(np.arange(784), 28)

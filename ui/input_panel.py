@@ -6,6 +6,7 @@ White is ink (1), black is empty paper (0), as in MNIST.
 """
 
 import logging
+import math
 
 import numpy as np
 import pyqtgraph as pg
@@ -142,8 +143,9 @@ class InputPanel(QWidget):
 
     def _hovered(self, pos) -> None:
         point = self._main.view.mapSceneToView(pos)
-        row, col = int(point.y()), int(point.x())
-        if 0 <= row < SIDE and 0 <= col < SIDE and point.x() >= 0 <= point.y():
+        # floor, not int(): int() would fold -0.5 into pixel 0
+        row, col = math.floor(point.y()), math.floor(point.x())
+        if 0 <= row < SIDE and 0 <= col < SIDE:
             value = self._input[row * SIDE + col]
             text = f"pixel row {row}, column {col}: {value:.2f}"
             global_pos = self._graphics.mapToGlobal(self._graphics.mapFromScene(pos))

@@ -188,16 +188,9 @@ class NetworkDiagram(QWidget):
         )
 
     def _brushes(self, values: np.ndarray, low: float, high: float) -> list:
-        top = BRIGHTNESS_STEPS - 1
-        # A broken model (NaN) shows dark neurons rather than failing.
-        values = np.nan_to_num(values, nan=0.0, posinf=high, neginf=low)
-        up = np.rint(np.clip(values / high, 0, 1) * top).astype(int)
-        down = np.rint(np.clip(values / min(low, -1e-12), 0, 1) * top).astype(int)
+        levels = layout_math.brightness(values, low, high, BRIGHTNESS_STEPS)
         lit_pos, lit_neg = self._lit
-        return [
-            lit_neg[d] if v < 0 else lit_pos[u]
-            for v, u, d in zip(values, up, down, strict=True)
-        ]
+        return [lit_pos[i] if i >= 0 else lit_neg[-i] for i in levels]
 
     def _draw_links(self) -> None:
         segments = {key: [] for key in self._links}
