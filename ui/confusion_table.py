@@ -48,7 +48,10 @@ class ConfusionTable(QTableWidget):
         # Mistakes are rare; a square root lets a 2 % cell still show.
         strength = float(share[true, guess]) ** 0.5
         colour = QColor(base)
-        colour.setAlphaF(min(1.0, 0.08 + 0.9 * strength) if count else 0.0)
+        alpha = min(1.0, 0.08 + 0.9 * strength) if count else 0.0
+        colour.setAlphaF(alpha)
         item.setBackground(QBrush(colour))
+        if alpha > 0.5:
+            item.setForeground(QBrush(QColor("white")))
         item.setToolTip(f"Written {true}, guessed {guess}: {count} images")
         return item

@@ -38,6 +38,9 @@ class DigitGallery(QScrollArea):
         """Replace the thumbnails with these images and their captions."""
         self.title.setText(title)
         for tile in self.tiles:
+            # hidden and out of the grid now; deleted once the loop is idle
+            tile.hide()
+            self._grid.removeWidget(tile)
             tile.deleteLater()
         self.tiles = []
         for i, image in enumerate(images):

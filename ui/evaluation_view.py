@@ -68,8 +68,13 @@ class EvaluationView(QDialog):
         accuracy = 100 * self.accuracy_per_digit()
         bars = pg.BarGraphItem(x=np.arange(10), height=accuracy, width=0.7, brush=RIGHT)
         plot.addItem(bars)
-        low = max(0.0, float(accuracy.min()) - 5)
-        plot.setYRange(low, 100, padding=0.02)
+        # The axis starts at zero so bar lengths stay honest; the numbers on
+        # top tell the small differences apart.
+        for digit, value in enumerate(accuracy):
+            label = pg.TextItem(f"{value:.0f}", anchor=(0.5, 1.0))
+            label.setPos(digit, value)
+            plot.addItem(label)
+        plot.setYRange(0, 108, padding=0)
         plot.setXRange(-0.6, 9.6, padding=0)
         plot.getAxis("bottom").setTicks([[(d, str(d)) for d in range(10)]])
         return plot
@@ -79,7 +84,10 @@ class EvaluationView(QDialog):
         e = self.evaluation
         wrong = np.flatnonzero(e.predictions != self.labels)
         worst = wrong[np.argsort(-e.confidences[wrong], kind="stable")]
-        title = f"The {min(len(worst), GALLERY_SIZE)} most confident mistakes"
+        title = (
+            f"The {min(len(worst), GALLERY_SIZE)} most confident mistakes "
+            "(written → guessed, confidence)"
+        )
         self._show(title, worst)
 
     def show_cell(self, true: int, guess: int) -> None:

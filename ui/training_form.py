@@ -59,7 +59,7 @@ class TrainingForm(QWidget):
             "The rule that turns gradients into weight changes.",
         )
         tip = "Step size: too small learns slowly, too large diverges."
-        self.learning_rate = _spin(QDoubleSpinBox(), 1e-5, 10, 1e-3, tip)
+        self.learning_rate = _spin(QDoubleSpinBox(), 1e-5, 100, 1e-3, tip)
         self.learning_rate.setDecimals(5)
         self.learning_rate.setSingleStep(1e-4)
         tip = "Images averaged for each weight update."

@@ -27,6 +27,7 @@ class TrainingPlots(QWidget):
             "Accuracy", "epoch", "% correct",
             "Share of digits guessed right: on the batches seen so far in the "
             "epoch, and on held-out images after each epoch.",
+            legend=(-5, -5),
         )  # fmt: skip
         self.gradients = make_plot(
             "Gradient size per weight", "epoch", "RMS gradient (log)",
