@@ -73,13 +73,13 @@ def render(segments: Array, shape: tuple[int, int], radius: float) -> Array:
 
     px = np.arange(x0, x1, dtype=np.float32)[None, :, None]  # (1, w, 1)
     py = np.arange(y0, y1, dtype=np.float32)[:, None, None]  # (h, 1, 1)
-    d2 = _squared_distances(px, py, segments.astype(np.float32))  # (h, w, s)
+    d2 = squared_distances(px, py, segments.astype(np.float32))  # (h, w, s)
     distance = np.sqrt(d2.min(axis=2))
     image[y0:y1, x0:x1] = np.clip(reach - distance, 0.0, 1.0)
     return image
 
 
-def _squared_distances(px: Array, py: Array, segments: Array) -> Array:
+def squared_distances(px: Array, py: Array, segments: Array) -> Array:
     """Return squared distances from points to segments (s, 4), by broadcasting.
 
     px and py hold point coordinates in any shapes ending in an axis of
