@@ -112,3 +112,22 @@ def test_brightness_uses_the_fixed_range():
     assert levels.tolist() == [0, 5, 10, 10, -5, -10, 0]
     # a faint layer stays dim: nothing is stretched to its own maximum
     assert brightness(values[:2] / 10, 0.0, 1.0, 11).tolist() == [0, 0]
+
+
+@pytest.mark.parametrize("cls", [LayerPanel, NetworkDiagram])
+def test_hidden_panel_draws_when_shown(qtbot, cls):
+    net = Network.create(SMALL, "sigmoid", seed=13)
+    stages = make_stages()
+    trace = run(net, stages)
+    widget = cls()
+    qtbot.addWidget(widget)
+    widget.set_model(net, {})
+    widget.show_result(stages, trace)
+    assert widget._stale  # hidden: nothing drawn yet
+
+    widget.show()
+    qtbot.waitExposed(widget)
+    assert not widget._stale
+    shown = widget.displayed_values()
+    key = "layer0" if cls is LayerPanel else "activations0"
+    np.testing.assert_allclose(shown[key], trace.activations[1][0])

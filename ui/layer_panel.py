@@ -14,6 +14,7 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
 from ui import panel_style as style
+from ui.redraw_when_shown import RedrawWhenShown
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +73,7 @@ class _Row:
         self.drawn[key] = bool(heights.any())
 
 
-class LayerPanel(QWidget):
+class LayerPanel(RedrawWhenShown, QWidget):
     """Bars for every hidden layer and the ten output probabilities."""
 
     def __init__(self, parent: QWidget | None = None):
@@ -161,8 +162,10 @@ class LayerPanel(QWidget):
     def show_result(self, stages, trace) -> None:
         """Draw the bars for trace, or empty bars when trace is None."""
         self._trace = trace
-        if not self._rows:
-            return
+        if self._rows and not self._deferred():
+            self._redraw()
+
+    def _redraw(self) -> None:
         for layer, row in enumerate(self._rows):
             row.show(self._layer_values(layer))
         self._show_winner()
@@ -204,6 +207,7 @@ class LayerPanel(QWidget):
 
     def displayed_values(self) -> dict[str, np.ndarray]:
         """Return the bar heights now shown, keyed layer0, layer1, ..."""
+        self._catch_up()
         return {f"layer{i}": row.values.copy() for i, row in enumerate(self._rows)}
 
     def _hovered(self, pos) -> None:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ui import diagram_layout as layout_math
 from ui import panel_style as style
+from ui.redraw_when_shown import RedrawWhenShown
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +36,7 @@ LINK_WIDTHS = (1.0, 1.6, 2.6)
 LINK_STRENGTHS = (0.35, 0.65, 1.0)
 
 
-class NetworkDiagram(QWidget):
+class NetworkDiagram(RedrawWhenShown, QWidget):
     """Input grid, neuron columns and the strongest links between them."""
 
     # (layer index as in trace.zs, unit within that layer)
@@ -164,8 +165,11 @@ class NetworkDiagram(QWidget):
     def show_result(self, stages, trace) -> None:
         """Light the neurons and draw the strongest links for trace."""
         self._trace = trace
-        if self._network is None:
-            return
+        if self._network is not None and not self._deferred():
+            self._redraw()
+
+    def _redraw(self) -> None:
+        trace = self._trace
         x = trace.activations[0][0] if trace is not None else np.zeros(784)
         self._input.setImage(x.reshape(28, 28), autoLevels=False, levels=(0, 1))
         if self._shown_rect != self._input_rect:
@@ -269,6 +273,7 @@ class NetworkDiagram(QWidget):
 
     def neuron_position(self, layer_index: int, unit: int) -> tuple | None:
         """Return the (x, y) of a drawn neuron in diagram units, or None."""
+        self._catch_up()
         if not 0 <= layer_index < len(self._columns):
             return None
         column = self._columns[layer_index]
@@ -286,6 +291,7 @@ class NetworkDiagram(QWidget):
 
     def displayed_values(self) -> dict[str, np.ndarray]:
         """Return the input, and per column the drawn units and their outputs."""
+        self._catch_up()
         shown = {"input": self._input.image.reshape(-1).copy()}
         for layer, column in enumerate(self._columns):
             shown[f"units{layer}"] = column["units"].copy()
