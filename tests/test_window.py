@@ -128,7 +128,6 @@ def test_switching_activation_changes_model_and_curve(qtbot, window, name):
     draw(qtbot, window.canvas, SEVEN)
     box = window.selector.activation_box
     box.setCurrentIndex(box.findData(name))
-    box.activated.emit(box.currentIndex())
 
     assert window.network.activation_name == name
     shown = window.panels["activation"].displayed_values()
@@ -142,7 +141,6 @@ def test_classic_size_offers_only_its_activations(window):
     window.selector.select("tanh")
     box = window.selector.architecture_box
     box.setCurrentIndex(box.findData("16-16"))
-    box.activated.emit(box.currentIndex())
 
     assert window.network.layer_sizes == [784, 16, 16, 10]
     assert window.network.activation_name == "relu"

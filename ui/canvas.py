@@ -65,6 +65,10 @@ class DrawingCanvas(QWidget):
             done.append(np.asarray(self._current, dtype=np.float32))
         return done
 
+    def can_undo(self) -> bool:
+        """Return True when there is a finished stroke to take back."""
+        return bool(self._strokes)
+
     def canvas_size(self) -> tuple[int, int]:
         """Return the drawing area's (width, height) in widget pixels."""
         return self.width(), self.height()

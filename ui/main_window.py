@@ -44,6 +44,7 @@ class MainWindow(QMainWindow):
         self.metadata: dict = {}
         self.model_source = ""
         self._models_dir = models_dir
+        self._entry: model_library.ModelEntry | None = None
         self._entries = model_library.bundled_models(models_dir)
         self.canvas = DrawingCanvas()
         self.recognizer = Recognizer(self.canvas, self)
@@ -74,7 +75,10 @@ class MainWindow(QMainWindow):
     def load_entry(self, entry: model_library.ModelEntry) -> bool:
         """Switch to a bundled model; return False and explain if it fails."""
         if not self.load_model_file(entry.path):
+            # the drop-downs go back to the model still in use
+            self.selector.show_entry(self._entry)
             return False
+        self._entry = entry
         self.selector.show_entry(entry)
         return True
 
@@ -87,11 +91,15 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Cannot open the model", str(error))
             return False
         self.use_model(network, metadata, str(path))
+        self.statusBar().showMessage(
+            f"Now reading with {self._model_label.text()}.", 5000
+        )
         return True
 
     def show_picture(self, ink) -> None:
         """Show an ink image (h, w) on the canvas and let the network read it."""
         self.canvas.show_picture(image_input.ink_to_image(ink))
+        self.actions.update_edit_actions()
         stages = preprocess_image(ink)
         self.recognizer.show_image(stages)
         if stages is None:

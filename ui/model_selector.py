@@ -36,8 +36,10 @@ class ModelSelector(QWidget):
         )
         self._fill()
         self._create_layout()
-        self.activation_box.activated.connect(self._chosen)
-        self.architecture_box.activated.connect(self._architecture_chosen)
+        # currentIndexChanged, not activated: scripts that set the index
+        # switch the model too
+        self.activation_box.currentIndexChanged.connect(self._chosen)
+        self.architecture_box.currentIndexChanged.connect(self._architecture_chosen)
 
     def _create_layout(self) -> None:
         layout = QHBoxLayout(self)
@@ -80,11 +82,11 @@ class ModelSelector(QWidget):
             return
         arch = self.architecture_box.findData(_key(entry.hidden))
         if arch >= 0:
-            self.architecture_box.setCurrentIndex(arch)
+            _set_quietly(self.architecture_box, arch)
         self._enable_available()
         act = self.activation_box.findData(entry.activation)
         if act >= 0:
-            self.activation_box.setCurrentIndex(act)
+            _set_quietly(self.activation_box, act)
 
     def select(self, activation: str, hidden: tuple[int, ...] | None = None) -> bool:
         """Choose a bundled model as the user would; return False if none."""
@@ -127,8 +129,8 @@ class ModelSelector(QWidget):
             if fallback is None:
                 return
             log.info("No %s model of that size; using %s", self.activation(), fallback)
-            self.activation_box.setCurrentIndex(
-                self.activation_box.findData(fallback.activation)
+            _set_quietly(
+                self.activation_box, self.activation_box.findData(fallback.activation)
             )
         self._chosen()
 
@@ -136,3 +138,10 @@ class ModelSelector(QWidget):
 def _key(hidden: tuple[int, ...]) -> str:
     # Qt stores tuples as lists, which findData cannot match; text it is.
     return "-".join(str(n) for n in hidden)
+
+
+def _set_quietly(box: QComboBox, index: int) -> None:
+    """Set box's index without emitting its signals."""
+    blocked = box.blockSignals(True)
+    box.setCurrentIndex(index)
+    box.blockSignals(blocked)

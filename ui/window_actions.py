@@ -116,6 +116,14 @@ class WindowActions:
             [QKeySequence("Esc"), QKeySequence(Key.Delete)],
             canvas.clear,
         )
+        canvas.drawing_changed.connect(self.update_edit_actions)
+        self.update_edit_actions()
+
+    def update_edit_actions(self) -> None:
+        """Enable Undo and Clear only when there is something to take back."""
+        canvas = self.window.canvas
+        self.undo.setEnabled(canvas.can_undo())
+        self.clear.setEnabled(not canvas.is_empty() or canvas.has_picture())
 
     def _create_view_actions(self) -> None:
         self.weighted_sums = self._action(
