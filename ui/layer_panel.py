@@ -127,10 +127,8 @@ class LayerPanel(RedrawWhenShown, QWidget):
             if self._show_z:
                 half = style.z_scale(self._metadata, layer, layer == hidden)
                 row.set_scale(-half, half)
-            elif layer < hidden:
-                row.set_scale(*style.activation_scale(net, self._metadata, layer))
             else:
-                row.set_scale(0.0, 1.0)
+                row.set_scale(*style.output_scale(net, self._metadata, layer))
             row.plot.setTitle(self._title(layer, row.scale), size="9pt")
         # Probabilities: grey losers, one blue winner. Sums: sign colours,
         # with the winner outlined.

@@ -130,22 +130,8 @@ class NetworkDiagram(RedrawWhenShown, QWidget):
             lambda _item, points, _ev, lay=layer: self._clicked(lay, points)
         )
         self._view.addItem(dots)
-        name = "output\ndigits" if last else f"hidden {layer + 1}\n{n} neurons"
-        self._texts.append(self._text(name, x, -0.1, (0.5, 1)))
-        hidden = n - len(layout_math.shown_units(None, n))
-        if hidden:
-            bottom = layout_math.COLUMN_HEIGHT + 0.3
-            self._texts.append(
-                self._text(f"+{hidden} quieter\nnot shown", x, bottom, (0.5, 0))
-            )
-        if last:
-            for digit, y in enumerate(layout_math.column_ys(10)):
-                self._texts.append(self._text(str(digit), x + 0.35, y, (0, 0.5)))
-        scale = (
-            (0.0, 1.0)
-            if last
-            else style.activation_scale(self._network, self._metadata, layer)
-        )
+        self._label_column(x, n, layer, last)
+        scale = style.output_scale(self._network, self._metadata, layer)
         return {
             "x": x,
             "n": n,
@@ -155,6 +141,18 @@ class NetworkDiagram(RedrawWhenShown, QWidget):
             "ys": np.zeros(0),
             "values": np.zeros(0, dtype=np.float32),
         }
+
+    def _label_column(self, x: float, n: int, layer: int, last: bool) -> None:
+        name = "output\ndigits" if last else f"hidden {layer + 1}\n{n} neurons"
+        self._texts.append(self._text(name, x, -0.1, (0.5, 1)))
+        hidden = n - len(layout_math.shown_units(None, n))
+        if hidden:
+            below = layout_math.COLUMN_HEIGHT + 0.3
+            note = f"+{hidden} quieter\nnot shown"
+            self._texts.append(self._text(note, x, below, (0.5, 0)))
+        if last:
+            for digit, y in enumerate(layout_math.column_ys(10)):
+                self._texts.append(self._text(str(digit), x + 0.35, y, (0, 0.5)))
 
     def _text(self, text: str, x: float, y: float, anchor: tuple):
         item = style.view_label(text, anchor)

@@ -135,6 +135,13 @@ def activation_scale(network, metadata: dict | None, layer: int) -> tuple:
     return float(low), float(high)
 
 
+def output_scale(network, metadata: dict | None, layer: int) -> tuple:
+    """Return the fixed (low, high) of layer's outputs; 0..1 for probabilities."""
+    if layer == len(network.weights) - 1:
+        return 0.0, 1.0
+    return activation_scale(network, metadata, layer)
+
+
 def z_scale(metadata: dict | None, layer: int, output: bool = False) -> float:
     """Return the fixed half-width of the weighted-sum scale of layer layer."""
     fallback = DEFAULT_LOGIT_MAX if output else DEFAULT_Z_MAX
