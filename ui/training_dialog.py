@@ -128,7 +128,7 @@ class TrainingDialog(QDialog):
 
     def toggle_pause(self) -> None:
         """Pause a running run or resume a paused one."""
-        if self.worker is None:
+        if self.worker is None or self.thread is None:
             return
         if self.worker.paused:
             self.worker.resume()
@@ -195,10 +195,11 @@ class TrainingDialog(QDialog):
 
     @Slot()
     def _ended(self) -> None:
-        self._set_running(False)
         if self.thread is not None:
             self.thread.quit()
             self.thread.wait()
+            self.thread = None
+        self._set_running(False)
         self.progress.setRange(0, max(self.progress.maximum(), 1))
 
     def _evaluate(self) -> None:
