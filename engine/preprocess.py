@@ -76,10 +76,8 @@ def preprocess_image(image) -> Stages | None:
         return None
     cols = np.flatnonzero(ink.any(axis=0))
     cropped = drawn[rows[0] : rows[-1] + 1, cols[0] : cols[-1] + 1]
-    cropped = _unit(cropped)
-    # huge images are shown thinned out: the display needs no more detail
-    step = -(-max(drawn.shape) // DRAWN_LIMIT)
-    drawn = _unit(drawn[::step, ::step])
+    if not (cropped.min() >= 0.0 and cropped.max() <= 1.0):  # NaN fails too
+        cropped = _unit(cropped)
 
     h, w = cropped.shape
     longer = max(h, w)
@@ -90,7 +88,7 @@ def preprocess_image(image) -> Stages | None:
     cy, cx = centre_of_mass(scaled)
     centred = shift_into(scaled, SIDE, CENTRE - cy, 0)
     centred = shift_into(centred, SIDE, CENTRE - cx, 1)
-    return Stages(drawn, cropped, scaled, _unit(centred))
+    return Stages(_thinned(drawn), _thinned(cropped), scaled, _unit(centred))
 
 
 def preprocess_strokes(strokes, canvas_size) -> Stages | None:
@@ -149,6 +147,12 @@ def _display_stages(paths, canvas_size, low, high) -> tuple[Array, Array]:
     if cropped.size == 0:
         cropped = drawn
     return drawn, cropped
+
+
+def _thinned(image: Array) -> Array:
+    """Return the image for display: float32 in 0..1, huge ones thinned out."""
+    step = -(-max(image.shape) // DRAWN_LIMIT)
+    return _unit(image[::step, ::step])
 
 
 def _unit(image: Array) -> Array:

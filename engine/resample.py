@@ -17,19 +17,22 @@ def area_average(image: Array, n_out: int, axis: int) -> Array:
     constant images stay constant and grey edges appear where an output pixel
     straddles ink and background. Works for shrinking and enlarging alike.
     """
-    x = np.moveaxis(image, axis, 0).astype(np.float64)
+    x = np.moveaxis(np.asarray(image), axis, 0)
+    if x.dtype.kind != "f":
+        x = x.astype(np.float32)
     n_in = x.shape[0]
     ratio = n_in / n_out
-    x = np.concatenate((x, np.zeros((1,) + x.shape[1:])))  # a zero past the end
 
-    # whole pixels between edges, then the partial pixels at both ends
-    edges = np.arange(n_out + 1) * ratio
-    whole = np.minimum(np.floor(edges).astype(int), n_in)
+    # whole pixels between edges, then the partial pixels at both ends; the
+    # last edge is exactly n_in, where the last sum already ends
+    edges = np.append(np.arange(n_out) * ratio, n_in)
+    whole = np.floor(edges).astype(int)
     part = (edges - whole).reshape((-1,) + (1,) * (x.ndim - 1))
-    span = np.add.reduceat(x, whole[:-1], axis=0)
+    span = np.add.reduceat(x, whole[:-1], axis=0).astype(np.float64)
     empty = (whole[1:] <= whole[:-1]).reshape(part[1:].shape)
     span = np.where(empty, 0.0, span)
-    inked = span - part[:-1] * x[whole[:-1]] + part[1:] * x[whole[1:]]
+    edge_pixels = x[np.minimum(whole, n_in - 1)].astype(np.float64)
+    inked = span - part[:-1] * edge_pixels[:-1] + part[1:] * edge_pixels[1:]
 
     out = inked / ratio
     return np.moveaxis(out, 0, axis).astype(np.float32)

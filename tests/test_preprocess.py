@@ -92,6 +92,14 @@ def test_image_stages_have_sane_shapes_and_ranges():
     assert stages.scaled.sum() == pytest.approx(stages.cropped.sum() * scale, rel=1e-4)
 
 
+def test_integer_and_overbright_images_count_as_full_ink():
+    rng = np.random.default_rng(4)
+    canvas = brush(draw_digit(4, "open", rng, 150, None), CANVAS, 12.0)
+    reference = preprocess_image(canvas > 0.5).centred
+    overbright = preprocess_image((canvas > 0.5) * np.uint8(255)).centred
+    np.testing.assert_allclose(overbright, reference, atol=1e-6)
+
+
 def test_mnist_centre_of_mass_is_the_target(mnist_test_images):
     # Measured: (14.00, 14.00) on the test set, (14.00, 14.01) on training.
     x = mnist_test_images
