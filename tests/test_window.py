@@ -14,6 +14,7 @@ from engine.network import Network
 from engine.preprocess import preprocess_image, preprocess_strokes
 from ui import image_input, model_library
 from ui import settings as keys
+from ui.demo_strokes import digit_strokes
 from ui.main_window import MainWindow
 
 CLASSIC = ("sigmoid", "relu")
@@ -294,3 +295,22 @@ def test_bundled_models_are_remembered_by_name(models_dir, tmp_path):
     own = tmp_path / "mine.npz"
     own.write_bytes(b"")
     assert model_library.recall(model_library.remembered_name(own), tmp_path) == own
+
+
+def test_bundled_default_model_reads_the_demo_digits(qtbot):
+    if model_library.find(model_library.bundled_models(), "relu", (256, 128)) is None:
+        pytest.skip("the bundled ReLU 784-256-128-10 model is not built yet")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.metadata["name"] == "ReLU 784-256-128-10"
+
+    read = []
+    for digit in range(10):
+        qtbot.keyClick(window.canvas, Qt.Key.Key_Escape)
+        for stroke in digit_strokes(digit, window.canvas.canvas_size()):
+            window.canvas.add_stroke(stroke)
+        read.append(window.current_prediction())
+    assert read == list(range(10))

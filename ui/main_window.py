@@ -91,9 +91,6 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Cannot open the model", str(error))
             return False
         self.use_model(network, metadata, str(path))
-        self.statusBar().showMessage(
-            f"Now reading with {self._model_label.text()}.", 5000
-        )
         return True
 
     def show_picture(self, ink) -> None:
