@@ -42,6 +42,8 @@ PATH_BOX = BOX - 2 * PEN_RADIUS - 0.9
 # Mouse paths are thinned to points about this far apart (28x28 pixels).
 DECIMATE_STEP = 1.0
 
+# The strokes' display raster fits the canvas into this many pixels; images
+# larger than DRAWN_LIMIT are shown with rows and columns skipped.
 DRAWN_SIDE = 112
 DRAWN_LIMIT = 448
 
@@ -50,8 +52,10 @@ DRAWN_LIMIT = 448
 class Stages:
     """Every step from a drawing to the network input, for display.
 
-    drawn is the drawing, cropped its ink box, scaled the ink at MNIST size,
-    centred the final 28x28 image in 0..1 (all 2-D float32).
+    drawn is the drawing, cropped its ink box, scaled the ink at MNIST size
+    (for strokes: re-drawn in 28x28 with its box centred), centred the final
+    28x28 image in 0..1 with the ink's centre of mass at the centre (all 2-D
+    float32).
     """
 
     drawn: Array
@@ -67,6 +71,9 @@ class Stages:
 
 def preprocess_image(image) -> Stages | None:
     """Return the MNIST-style stages of an ink image (h, w), or None if empty."""
+    # Limitation: as in MNIST's own scaling, strokes thin next to the image
+    # fade to grey when area-averaged down; preprocess_strokes avoids this by
+    # re-drawing the pen path at MNIST's stroke width.
     drawn = np.asarray(image)
     if drawn.ndim != 2 or drawn.size == 0:
         return None
