@@ -2,8 +2,9 @@
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, QSize, Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QEvent, QPoint, QPointF, QSize, Qt
+from PySide6.QtGui import QInputDevice, QKeySequence, QPointingDevice, QTabletEvent
+from PySide6.QtWidgets import QApplication
 
 from ui.canvas import DEFAULT_BRUSH_FRACTION, MAX_BRUSH_FRACTION, DrawingCanvas
 from ui.square_box import SquareBox
@@ -112,3 +113,41 @@ def test_square_box_keeps_the_canvas_square(qtbot):
 def test_drawing_widget_is_named_for_scripts_and_screen_readers(canvas):
     assert canvas.objectName() == "canvas"
     assert canvas.accessibleName()
+
+
+@pytest.fixture(scope="module")
+def pen():
+    # Events keep a plain pointer to their device: it must outlive them.
+    return QPointingDevice(
+        "test pen",
+        1,
+        QInputDevice.DeviceType.Stylus,
+        QPointingDevice.PointerType.Pen,
+        QInputDevice.Capability.Position | QInputDevice.Capability.Pressure,
+        1,
+        2,
+    )
+
+
+def tablet_event(pen, kind, pos, pressure):
+    buttons = Qt.MouseButton.LeftButton if pressure else Qt.MouseButton.NoButton
+    point = QPointF(*pos)
+    return QTabletEvent(
+        kind, pen, point, point, pressure, 0, 0, 0, 0, 0,
+        Qt.KeyboardModifier.NoModifier, Qt.MouseButton.LeftButton, buttons,
+    )  # fmt: skip
+
+
+def test_pen_strokes_come_through_tablet_events(canvas, pen):
+    path = [(60, 60), (120, 140), (200, 220)]
+    kinds = [QEvent.Type.TabletPress, QEvent.Type.TabletMove]
+    kinds.append(QEvent.Type.TabletRelease)
+    for kind, pos in zip(kinds, path, strict=True):
+        event = tablet_event(pen, kind, pos, 0.0 if kind == kinds[-1] else 0.7)
+        QApplication.sendEvent(canvas, event)
+        assert event.isAccepted()
+
+    strokes = canvas.strokes()
+    assert len(strokes) == 1
+    np.testing.assert_allclose(strokes[0][:2], path[:2])
+    assert ink_at(canvas, 120, 140) > 200

@@ -314,3 +314,19 @@ def test_bundled_default_model_reads_the_demo_digits(qtbot):
             window.canvas.add_stroke(stroke)
         read.append(window.current_prediction())
     assert read == list(range(10))
+
+
+def test_open_model_from_the_file_menu(qtbot, window, models_dir, monkeypatch):
+    chosen = models_dir / "relu-16-16.npz"
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", lambda *a, **k: (str(chosen), "")
+    )
+    window.actions.open_model.trigger()
+    assert window.network.layer_sizes == [784, 16, 16, 10]
+    assert window.panels["layers"].displayed_values()["layer0"].shape == (16,)
+
+
+def test_model_path_argument_wins(qtbot, models_dir):
+    window = MainWindow(model_path=models_dir / "gelu-256-128.npz")
+    qtbot.addWidget(window)
+    assert window.network.activation_name == "gelu"

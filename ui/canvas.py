@@ -4,17 +4,10 @@ import logging
 
 import numpy as np
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import (
-    QColor,
-    QImage,
-    QKeySequence,
-    QMouseEvent,
-    QPainter,
-    QPainterPath,
-    QPen,
-    QTabletEvent,
-)
+from PySide6.QtGui import QImage, QKeySequence, QMouseEvent, QPainter, QTabletEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from ui.ink_image import InkImage
 
 log = logging.getLogger(__name__)
 
@@ -23,9 +16,6 @@ log = logging.getLogger(__name__)
 DEFAULT_BRUSH_FRACTION = 1 / 14
 MIN_BRUSH_FRACTION = 1 / 40
 MAX_BRUSH_FRACTION = 1 / 6
-
-_INK = QColor(255, 255, 255)
-_BACKGROUND = QColor(0, 0, 0)
 
 
 class DrawingCanvas(QWidget):
@@ -53,7 +43,7 @@ class DrawingCanvas(QWidget):
         self._strokes: list[np.ndarray] = []
         self._current: list[tuple[float, float]] | None = None
         self._brush_fraction = DEFAULT_BRUSH_FRACTION
-        self._image = QImage()
+        self._ink = InkImage()
         self._picture: QImage | None = None
 
     # public API
@@ -79,7 +69,7 @@ class DrawingCanvas(QWidget):
 
     def image(self) -> QImage:
         """Return the drawing as a grayscale image, ink white on black."""
-        return self._image.convertToFormat(QImage.Format.Format_Grayscale8)
+        return self._ink.grayscale()
 
     def brush_fraction(self) -> float:
         """Return the pen width as a share of the canvas side."""
@@ -167,65 +157,21 @@ class DrawingCanvas(QWidget):
 
     # raster
 
-    def _pen(self) -> QPen:
-        pen = QPen(_INK, self.brush_width())
-        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        return pen
-
-    def _painter(self) -> QPainter:
-        painter = QPainter(self._image)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(self._pen())
-        return painter
-
     def _paint_segment(self, a: QPointF, b: QPointF) -> None:
-        if self._image.isNull():
-            return
-        painter = self._painter()
-        painter.drawLine(a, b)
-        painter.end()
-
         # only the touched square needs repainting on screen
-        half = self.brush_width() / 2 + 2
-        dirty = QRectF(a, b).normalized().adjusted(-half, -half, half, half)
-        self.update(dirty.toAlignedRect())
+        self.update(self._ink.draw_segment(a, b, self.brush_width()))
 
     def _paint_polyline(self, points: np.ndarray) -> None:
-        if self._image.isNull():
-            return
-        path = QPainterPath(QPointF(*points[0]))
-        for x, y in points[1:]:
-            path.lineTo(x, y)
-        painter = self._painter()
-        if len(points) == 1:
-            painter.drawPoint(QPointF(*points[0]))
-        else:
-            painter.drawPath(path)
-        painter.end()
+        self._ink.draw_polyline(points, self.brush_width())
         self.update()
 
     def _repaint_all(self) -> None:
-        if self._image.isNull():
-            return
-        self._image.fill(_BACKGROUND)
+        self._ink.clear()
         if self._picture is not None:
-            self._paint_picture()
+            self._ink.draw_picture(self._picture, self.size())
         for points in self.strokes():
-            self._paint_polyline(points)
+            self._ink.draw_polyline(points, self.brush_width())
         self.update()
-
-    def _paint_picture(self) -> None:
-        painter = QPainter(self._image)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        size = self._picture.size().scaled(
-            self.size(), Qt.AspectRatioMode.KeepAspectRatio
-        )
-        left = (self.width() - size.width()) / 2
-        top = (self.height() - size.height()) / 2
-        target = QRectF(left, top, size.width(), size.height())
-        painter.drawImage(target, self._picture)
-        painter.end()
 
     # Qt events
 
@@ -246,9 +192,7 @@ class DrawingCanvas(QWidget):
 
     def _create_image(self) -> None:
         # one image pixel per device pixel keeps ink sharp on HiDPI screens
-        ratio = self.devicePixelRatioF()
-        self._image = QImage(self.size() * ratio, QImage.Format.Format_RGB32)
-        self._image.setDevicePixelRatio(ratio)
+        self._ink.resize(self.size(), self.devicePixelRatioF())
         self._repaint_all()
 
     def changeEvent(self, event) -> None:  # noqa: N802
@@ -259,11 +203,11 @@ class DrawingCanvas(QWidget):
     def paintEvent(self, event) -> None:  # noqa: N802
         painter = QPainter(self)
         rect = QRectF(event.rect())
-        painter.drawImage(rect, self._image, self._source_rect(rect))
+        painter.drawImage(rect, self._ink.image, self._source_rect(rect))
         painter.end()
 
     def _source_rect(self, rect) -> QRectF:
-        ratio = self._image.devicePixelRatio()
+        ratio = self._ink.image.devicePixelRatio()
         return QRectF(
             rect.x() * ratio,
             rect.y() * ratio,

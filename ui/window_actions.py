@@ -42,6 +42,7 @@ class WindowActions:
     def __init__(self, window):
         self.window = window
         self._create_file_actions()
+        self._create_train_action()
         self._create_edit_actions()
         self._create_view_actions()
         self.about = self._action(
@@ -93,6 +94,11 @@ class WindowActions:
             QKeySequence("Ctrl+E"),
             self.ask_export_panels,
         )
+        self.quit = self._action(
+            "&Quit", "Close Digit Lens.", Key.Quit, self.window.close
+        )
+
+    def _create_train_action(self) -> None:
         self.training = TrainingLink(self.window)
         self.train = self._action(
             "&Train a Network…",
@@ -101,9 +107,6 @@ class WindowActions:
             self.training.open,
         )
         self.train.setVisible(self.training.available())
-        self.quit = self._action(
-            "&Quit", "Close Digit Lens.", Key.Quit, self.window.close
-        )
 
     def _create_edit_actions(self) -> None:
         canvas = self.window.canvas
