@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from engine.network import Network
 from engine.training import Evaluation, evaluate
+from ui import panel_style
 from ui.confusion_table import RIGHT, ConfusionTable
 from ui.digit_gallery import DigitGallery
 from ui.lab_plots import make_plot
@@ -66,12 +67,13 @@ class EvaluationView(QDialog):
             "correctly.",
         )  # fmt: skip
         accuracy = 100 * self.accuracy_per_digit()
+        text = panel_style.foreground()
         bars = pg.BarGraphItem(x=np.arange(10), height=accuracy, width=0.7, brush=RIGHT)
         plot.addItem(bars)
         # The axis starts at zero so bar lengths stay honest; the numbers on
         # top tell the small differences apart.
         for digit, value in enumerate(accuracy):
-            label = pg.TextItem(f"{value:.0f}", anchor=(0.5, 1.0))
+            label = pg.TextItem(f"{value:.0f}", text, anchor=(0.5, 1.0))
             label.setPos(digit, value)
             plot.addItem(label)
         plot.setYRange(0, 108, padding=0)

@@ -9,6 +9,8 @@ import pyqtgraph as pg
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel
 
+from ui import panel_style
+
 # Colour-blind-safe hues (Okabe and Ito), in the order lines are added.
 PALETTE = (
     "#0072B2",
@@ -35,13 +37,18 @@ def make_plot(
     legend is the legend's offset in pixels: positive from the left or top,
     negative from the right or bottom.
     """
-    plot = pg.PlotWidget(title=title)
+    text = panel_style.foreground().name()
+    plot = pg.PlotWidget()
     plot.setBackground(None)
-    plot.setLabel("bottom", x_label)
-    plot.setLabel("left", y_label)
-    # Axes show the values themselves, never a "(x0.001)" scale factor.
+    plot.setTitle(title, color=text)
+    plot.setLabel("bottom", x_label, color=text)
+    plot.setLabel("left", y_label, color=text)
     for side in ("bottom", "left"):
-        plot.getAxis(side).enableAutoSIPrefix(False)
+        axis = plot.getAxis(side)
+        axis.setPen(pg.mkPen(panel_style.muted()))
+        axis.setTextPen(pg.mkPen(text))
+        # Axes show the values themselves, never a "(x0.001)" scale factor.
+        axis.enableAutoSIPrefix(False)
     plot.showGrid(x=True, y=True, alpha=0.2)
     plot.setMouseEnabled(x=False, y=False)
     plot.setMenuEnabled(False)
