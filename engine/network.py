@@ -25,6 +25,8 @@ class Trace:
 
     zs: list[Array]
     activations: list[Array]
+    # f'(z) of each hidden layer, filled in by backpropagation only.
+    slopes: list[Array] | None = None
 
     @property
     def probabilities(self) -> Array:
@@ -46,11 +48,9 @@ def cross_entropy(z: Array, labels: Array) -> float:
     return float(np.mean(log_norm - picked))
 
 
-def _as_batch(x: Array) -> Array:
-    # float64 passes through for gradient checks; all else becomes float32.
-    x = np.asarray(x)
-    if x.dtype != np.float64:
-        x = x.astype(np.float32, copy=False)
+def _as_batch(x: Array, dtype) -> Array:
+    # Inputs take the weights' dtype: float32, or float64 in gradient checks.
+    x = np.asarray(x).astype(dtype, copy=False)
     return x.reshape(len(x), -1)
 
 
@@ -106,7 +106,7 @@ class Network:
 
     def forward(self, x: Array) -> Trace:
         """Return every layer's weighted sums and activations for x (batch, 784)."""
-        a = _as_batch(x)
+        a = _as_batch(x, self.weights[0].dtype)
         f = self.activation.value
         zs, acts = [], [a]
         last = len(self.weights) - 1
@@ -120,7 +120,7 @@ class Network:
 
     def logits(self, x: Array) -> Array:
         """Return the output layer's weighted sums for x (batch, 784)."""
-        a = _as_batch(x)
+        a = _as_batch(x, self.weights[0].dtype)
         f = self.activation.value
         for w, b in zip(self.weights[:-1], self.biases[:-1], strict=True):
             a = f(a @ w + b)
@@ -151,9 +151,12 @@ class Network:
         grad_w = [None] * len(self.weights)
         grad_b = [None] * len(self.weights)
         f_prime = self.activation.derivative
+        trace.slopes = [None] * (len(self.weights) - 1)
         for i in range(len(self.weights) - 1, -1, -1):
             grad_w[i] = acts[i].T @ delta
             grad_b[i] = delta.sum(axis=0)
             if i:
-                delta = (delta @ self.weights[i].T) * f_prime(zs[i - 1])
+                slope = trace.slopes[i - 1] = f_prime(zs[i - 1])
+                delta = delta @ self.weights[i].T
+                delta *= slope
         return loss, grad_w, grad_b, trace

@@ -14,11 +14,12 @@ class SGD:
         self.velocity = [np.zeros_like(p) for p in params]
 
     def step(self, grads: list[Array], learning_rate: float) -> None:
-        """Move every parameter against its gradient."""
+        """Move every parameter against its gradient (overwriting grads)."""
         lr = np.float32(learning_rate)
         for p, g, v in zip(self.params, grads, self.velocity, strict=True):
             v *= self.momentum
-            v -= lr * g
+            g *= lr  # the gradient is scratch once it has been used
+            v -= g
             p += v
 
 

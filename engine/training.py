@@ -158,7 +158,7 @@ def train(
             yield BatchReport(
                 epoch, batch, batches, loss, correct / seen,
                 norms,
-                stuck_units(trace.zs[:-1], network.activation.derivative, peak),
+                stuck_units(trace.slopes, peak),
                 lr, time.perf_counter() - start,
             )  # fmt: skip
 
@@ -200,15 +200,16 @@ def evaluate(
     )  # fmt: skip
 
 
-def stuck_units(zs: list[Array], derivative, peak: float) -> list[float]:
+def stuck_units(slopes: list[Array], peak: float) -> list[float]:
     """Return, per hidden layer, the share of units that pass almost no gradient.
 
-    A unit is stuck on a batch when its slope f'(z) stays below 5 % of the
-    function's peak slope for every example: a dead ReLU, or a sigmoid or
-    tanh unit pinned in a flat tail.
+    slopes[l] is f'(z) of hidden layer l, (batch, n_units). A unit is stuck
+    on a batch when its slope stays below 5 % of the function's peak slope
+    for every example: a dead ReLU, or a sigmoid or tanh unit pinned in a
+    flat tail.
     """
     threshold = 0.05 * peak
-    return [float((derivative(z) < threshold).all(axis=0).mean()) for z in zs]
+    return [float((s < threshold).all(axis=0).mean()) for s in slopes]
 
 
 def _peak_slope(network: Network) -> float:

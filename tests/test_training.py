@@ -93,7 +93,7 @@ def test_cosine_schedule_decays_to_zero():
 def test_stuck_units_counts_dead_relus():
     net = Network.create([4, 3, 10], "relu")
     z = np.array([[-1.0, 2.0, -3.0], [-2.0, -1.0, -0.5]], np.float32)
-    share = stuck_units([z], net.activation.derivative, 1.0)
+    share = stuck_units([net.activation.derivative(z)], 1.0)
     assert share == [pytest.approx(2 / 3)]
 
 
