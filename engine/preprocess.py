@@ -36,7 +36,7 @@ PEN_RADIUS = 1.22
 
 # Longer side of the pen path, so that its ink (pen and soft edge included)
 # spans BOX pixels like an MNIST digit; the 0.9 was measured to give a 20 px
-# ink box for 88% of drawings and 21 px for the rest.
+# ink box for 88% of drawings and 21 px for nearly all the rest.
 PATH_BOX = BOX - 2 * PEN_RADIUS - 0.9
 
 # Mouse paths are thinned to points about this far apart (28x28 pixels).

@@ -55,7 +55,7 @@ def draw_digit(
     for s in strokes:
         s = warp(s)
         s[:, 0] -= slant * s[:, 1]
-        placed.append(_mouse_samples(s * size + offset, rng, canvas))
+        placed.append(_mouse_samples(s * size + offset, rng, canvas, jitter))
     return placed
 
 
@@ -76,12 +76,17 @@ def _random_warp(rng: np.random.Generator, jitter: float):
     return warp
 
 
-def _mouse_samples(path: Array, rng: np.random.Generator, canvas) -> Array:
-    """Return the path resampled every 2-4 pixels at whole-pixel positions."""
+def _mouse_samples(path: Array, rng: np.random.Generator, canvas, jitter) -> Array:
+    """Return the path sampled every 2-4 pixels at whole-pixel positions.
+
+    Each end loses up to `jitter` of the stroke's length, the way a hurried
+    hand leaves loops open.
+    """
     step = rng.uniform(2.0, 4.0)
     length = np.hypot(*np.diff(path, axis=0).T)
     arc = np.concatenate(([0.0], np.cumsum(length)))
-    at = np.append(np.arange(0.0, arc[-1], step), arc[-1])
+    start, stop = rng.uniform(0.0, jitter, size=2) * arc[-1]
+    at = np.append(np.arange(start, arc[-1] - stop, step), arc[-1] - stop)
     points = np.column_stack([np.interp(at, arc, path[:, k]) for k in range(2)])
     points = np.rint(points)
     return np.clip(points, 0, np.array(canvas) - 1)
