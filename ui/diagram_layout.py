@@ -70,7 +70,8 @@ def strongest_links(
     into them, and contribution is a_in[source] * weights[source, target].
     """
     c = a_in[sources, None] * weights[np.ix_(sources, targets)]  # (src, dst)
-    c = np.nan_to_num(c, nan=0.0, posinf=0.0, neginf=0.0)
+    if not np.isfinite(c).all():
+        c = np.nan_to_num(c, nan=0.0, posinf=0.0, neginf=0.0)
     flat = np.abs(c).ravel()
     count = min(count, int(np.count_nonzero(flat)))
     if count == 0:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ui import diagram_layout as layout_math
 from ui import panel_style as style
+from ui.link_lines import LinkLines
 from ui.redraw_when_shown import RedrawWhenShown
 
 log = logging.getLogger(__name__)
@@ -30,7 +31,9 @@ INPUT_SIZE = 3.0
 FIRST_COLUMN_X = 5.0
 COLUMN_GAP = 3.5
 BRIGHTNESS_STEPS = 64
+UNIT_KEY = 1_000_000
 LINK_WIDTHS = (1.0, 1.6, 2.6)
+LINK_GROUPS = [(sign, bucket) for sign in (1, -1) for bucket in range(3)]
 # Weak links are faded toward the background; opaque pens draw several
 # times faster than see-through ones.
 LINK_STRENGTHS = (0.35, 0.65, 1.0)
@@ -70,15 +73,14 @@ class NetworkDiagram(RedrawWhenShown, QWidget):
         self._input_rect = QRectF(0, top, INPUT_SIZE, INPUT_SIZE)
         self._place_pixels()
         self._view.addItem(self._input)
-        self._links = {}
-        for sign in (1, -1):
-            for bucket in range(len(LINK_WIDTHS)):
-                item = pg.PlotCurveItem()
-                # Separate segments draw faster than one wide path.
-                item.setSegmentedLineMode("on")
-                item.setZValue(-1)
-                self._view.addItem(item)
-                self._links[sign, bucket] = item
+        self._links = LinkLines()
+        self._links.setZValue(-1)
+        self._view.addItem(self._links, ignoreBounds=True)
+        # One item for every neuron: each extra item costs a paint and a
+        # Python update per drawing. data holds layer * UNIT_KEY + unit.
+        self._dots = pg.ScatterPlotItem(hoverable=True, tip=self._tip)
+        self._dots.sigClicked.connect(self._clicked)
+        self._view.addItem(self._dots)
         self._ring = pg.ScatterPlotItem(size=24, brush=None)
         self._ring.setZValue(2)
         self._view.addItem(self._ring)
@@ -90,18 +92,20 @@ class NetworkDiagram(RedrawWhenShown, QWidget):
         # Called again for each model, so a light/dark switch is followed.
         self._graphics.setBackground(style.background())
         self._lit = style.sign_brushes(BRIGHTNESS_STEPS)
-        hues = {1: QColor(style.positive()), -1: QColor(style.NEGATIVE)}
-        for (sign, bucket), item in self._links.items():
-            strength = LINK_STRENGTHS[bucket]
-            colour = style.mix(style.background(), hues[sign], strength)
-            item.setPen(pg.mkPen(colour, width=LINK_WIDTHS[bucket]))
+        pens = []
+        for sign, bucket in LINK_GROUPS:
+            hue = QColor(style.positive() if sign > 0 else style.NEGATIVE)
+            colour = style.mix(style.background(), hue, LINK_STRENGTHS[bucket])
+            pens.append(pg.mkPen(colour, width=LINK_WIDTHS[bucket]))
+        self._links.set_pens(pens)
         self._ring.setPen(pg.mkPen(style.foreground(), width=2))
+        self._dots.setPen(pg.mkPen(style.muted(), width=1))
 
     def set_model(self, network, metadata: dict | None) -> None:
         """Make one column of neurons per layer of network."""
         self._network, self._metadata = network, metadata or {}
         self._colour_items()
-        for item in [c["dots"] for c in self._columns] + self._texts:
+        for item in self._texts:
             self._view.removeItem(item)
         sizes = network.layer_sizes
         self._texts = [self._text(f"input\n{sizes[0]} pixels", 0.0, -0.1, (0.5, 1))]
@@ -120,23 +124,12 @@ class NetworkDiagram(RedrawWhenShown, QWidget):
     def _create_column(self, layer: int, n: int) -> dict:
         x = FIRST_COLUMN_X + COLUMN_GAP * layer
         last = layer == len(self._network.layer_sizes) - 2
-        dots = pg.ScatterPlotItem(
-            size=16 if last else 13,
-            pen=pg.mkPen(style.muted(), width=1),
-            hoverable=True,
-            tip=lambda x, y, data, lay=layer: self._tip(lay, data),
-        )
-        dots.sigClicked.connect(
-            lambda _item, points, _ev, lay=layer: self._clicked(lay, points)
-        )
-        self._view.addItem(dots)
         self._label_column(x, n, layer, last)
         scale = style.output_scale(self._network, self._metadata, layer)
         return {
             "x": x,
             "n": n,
             "scale": scale,
-            "dots": dots,
             "units": np.zeros(0, dtype=np.int64),
             "ys": np.zeros(0),
             "values": np.zeros(0, dtype=np.float32),
@@ -174,19 +167,33 @@ class NetworkDiagram(RedrawWhenShown, QWidget):
             self._shown_rect = QRectF(self._input_rect)
             self._input.setRect(self._shown_rect)
         for layer, column in enumerate(self._columns):
-            self._light_column(layer, column)
+            self._choose_units(layer, column)
+        self._light_neurons()
         self._draw_links()
         self._draw_ring()
 
-    def _light_column(self, layer: int, column: dict) -> None:
+    def _choose_units(self, layer: int, column: dict) -> None:
         a = None if self._trace is None else self._trace.activations[layer + 1][0]
         units = layout_math.shown_units(a, column["n"])
         ys = layout_math.column_ys(len(units))
         values = np.zeros(len(units), dtype=np.float32) if a is None else a[units]
         column["units"], column["ys"], column["values"] = units, ys, values
-        brushes = self._brushes(values, *column["scale"])
-        column["dots"].setData(
-            x=np.full(len(units), column["x"]), y=ys, brush=brushes, data=units
+
+    def _light_neurons(self) -> None:
+        x, y, brushes, keys, sizes = [], [], [], [], []
+        for layer, column in enumerate(self._columns):
+            count = len(column["units"])
+            x.append(np.full(count, column["x"]))
+            y.append(column["ys"])
+            brushes += self._brushes(column["values"], *column["scale"])
+            keys.append(layer * UNIT_KEY + column["units"])
+            sizes.append(np.full(count, 13 if layer < len(self._columns) - 1 else 16))
+        self._dots.setData(
+            x=np.concatenate(x),
+            y=np.concatenate(y),
+            brush=brushes,
+            data=np.concatenate(keys),
+            size=np.concatenate(sizes),
         )
 
     def _brushes(self, values: np.ndarray, low: float, high: float) -> list:
@@ -195,14 +202,11 @@ class NetworkDiagram(RedrawWhenShown, QWidget):
         return [lit_pos[i] if i >= 0 else lit_neg[-i] for i in levels]
 
     def _draw_links(self) -> None:
-        segments = {key: [] for key in self._links}
+        segments = {key: [np.zeros((0, 4))] for key in LINK_GROUPS}
         if self._trace is not None:
             for layer in range(len(self._columns)):
                 self._gap_segments(layer, segments)
-        for key, item in self._links.items():
-            parts = segments[key]
-            xy = np.concatenate(parts) if parts else np.zeros((0, 2))
-            item.setData(xy[:, 0], xy[:, 1], connect="pairs")
+        self._links.set_lines([np.concatenate(segments[k]) for k in LINK_GROUPS])
 
     def _gap_segments(self, layer: int, segments: dict) -> None:
         target = self._columns[layer]
@@ -221,18 +225,13 @@ class NetworkDiagram(RedrawWhenShown, QWidget):
         end = np.column_stack([np.full(len(dst), target["x"]), target["ys"][dst]])
         buckets = layout_math.width_buckets(c, self._link_refs[layer])
         sign = np.where(c >= 0, 1, -1)
-        for s, bucket in segments:
-            pick = (sign == s) & (buckets == bucket)
-            pairs = np.empty((2 * int(pick.sum()), 2))  # start, end, start, ...
-            pairs[0::2], pairs[1::2] = start[src[pick]], end[pick]
-            segments[s, bucket].append(pairs)
+        lines = np.hstack([start[src], end])  # (links, 4): x1, y1, x2, y2
+        for s, bucket in LINK_GROUPS:
+            segments[s, bucket].append(lines[(sign == s) & (buckets == bucket)])
 
     def _place_pixels(self) -> None:
         # Kept until the next resize, not recomputed per drawing.
-        r = self._input_rect
-        self._pixel_xy = layout_math.pixel_centres(
-            r.left(), r.top(), r.width(), r.height()
-        )
+        self._pixel_xy = layout_math.pixel_centres(*self._input_rect.getRect())
 
     def _resized(self) -> None:
         self._fit_input()
@@ -255,9 +254,9 @@ class NetworkDiagram(RedrawWhenShown, QWidget):
         if self._texts:
             self._texts[0].setPos(self._input_rect.center().x(), -0.1)
 
-    def _clicked(self, layer: int, points) -> None:
+    def _clicked(self, _item, points, _event) -> None:
         if len(points):
-            self.select_neuron(layer, int(points[0].data()))
+            self.select_neuron(*divmod(int(points[0].data()), UNIT_KEY))
 
     def select_neuron(self, layer_index: int, unit: int) -> None:
         """Mark a neuron as selected and emit neuron_clicked for it."""
@@ -278,7 +277,8 @@ class NetworkDiagram(RedrawWhenShown, QWidget):
         where = np.flatnonzero(column["units"] == unit)
         return (column["x"], float(column["ys"][where[0]])) if len(where) else None
 
-    def _tip(self, layer: int, unit) -> str:
+    def _tip(self, x: float, y: float, data) -> str:
+        layer, unit = divmod(int(data), UNIT_KEY)
         last = layer == len(self._columns) - 1
         name = f"output, digit {unit}" if last else f"layer {layer + 1}, neuron {unit}"
         if self._trace is None:

@@ -188,6 +188,8 @@ def view_label(text: str, anchor: tuple = (0.5, 0.5)) -> QGraphicsSimpleTextItem
     item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
     item.setBrush(foreground())
     item.setFont(small_font())
+    # Labels rarely change: paint each once into a pixmap and reuse it.
+    item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
     set_label(item, text, anchor)
     return item
 
