@@ -52,7 +52,7 @@ class NeuronInspector(QWidget):
         layout.addStretch(1)
         style.explain(self, CAPTION)
         self._colour_items()
-        self._draw()
+        self._draw_neuron()
 
     def _create_maps(self) -> pg.GraphicsLayoutWidget:
         graphics = self._map_graphics = pg.GraphicsLayoutWidget()
@@ -101,12 +101,13 @@ class NeuronInspector(QWidget):
         self._network = network
         self._colour_items()
         self._target = None
-        self._draw()
+        self._draw_neuron()
 
     def show_result(self, stages, trace) -> None:
         """Update the neuron's sum, output and contributions for trace."""
         self._trace = trace
-        self._draw()
+        if self._network is not None and self._target is not None:
+            self._draw_result()
 
     def inspect(self, layer_index: int, unit: int) -> None:
         """Show unit of layer layer_index (as indexed in trace.zs)."""
@@ -116,49 +117,64 @@ class NeuronInspector(QWidget):
         if not 0 <= unit < net.weights[layer_index].shape[1]:
             return
         self._target = (int(layer_index), int(unit))
-        self._draw()
+        self._draw_neuron()
 
-    def _draw(self) -> None:
-        if self._network is None or self._target is None:
+    def _draw_neuron(self) -> None:
+        # What does not depend on the drawing: name, weights, bias.
+        chosen = self._network is not None and self._target is not None
+        self._stack.setVisible(chosen)
+        if not chosen:
             self._shown = {}
-            self._stack.setVisible(False)
             self._title.setText(EMPTY_TEXT)
             self._numbers.setText("")
             self._top.setText("")
             return
         layer, unit = self._target
         w = self._network.weights[layer][:, unit]
+        self._title.setText(f"<b>{self._name(layer, unit)}</b>")
+        # Symmetric about zero so the background colour always means "no effect".
+        self._reach = max(float(np.max(np.abs(w))), 1e-6)
+        if self._as_picture(layer):
+            self._stack.setCurrentIndex(0)
+            self._show_map(0, w)
+        else:
+            self._stack.setCurrentIndex(1)
+            self._show_bars(w)
+        self._draw_result()
+
+    def _draw_result(self) -> None:
+        # What changes with the drawing: contributions, z, output.
+        layer, unit = self._target
+        w = self._network.weights[layer][:, unit]
         b = self._network.biases[layer][unit]
         a_in = None if self._trace is None else self._trace.activations[layer][0]
         c = np.zeros_like(w) if a_in is None else w * a_in
         self._shown = {"weights": w.copy(), "bias": np.array([b]), "contributions": c}
-        self._stack.setVisible(True)
-        self._title.setText(f"<b>{self._name(layer, unit)}</b>")
-        self._draw_weights(layer, w, c)
+        if self._as_picture(layer):
+            self._show_map(1, c)
         self._write_numbers(layer, unit, b)
         self._top.setText(self._top_inputs(layer, c) if a_in is not None else "")
+
+    def _as_picture(self, layer: int) -> bool:
+        return layer == 0 and self._network.weights[0].shape[0] == 784
 
     def _name(self, layer: int, unit: int) -> str:
         if layer == len(self._network.weights) - 1:
             return f"Output neuron for digit {unit}"
         return f"Hidden layer {layer + 1}, neuron {unit}"
 
-    def _draw_weights(self, layer: int, w: np.ndarray, c: np.ndarray) -> None:
-        # Symmetric about zero so white always means "no effect".
-        reach = max(float(np.max(np.abs(w))), 1e-6)
-        if layer == 0 and len(w) == 784:
-            self._stack.setCurrentIndex(0)
-            for image, values in zip(self._maps, (w, c), strict=True):
-                image.setImage(
-                    values.reshape(28, 28), autoLevels=False, levels=(-reach, reach)
-                )
-            return
-        self._stack.setCurrentIndex(1)
+    def _show_map(self, index: int, values: np.ndarray) -> None:
+        levels = (-self._reach, self._reach)
+        self._maps[index].setImage(
+            values.reshape(28, 28), autoLevels=False, levels=levels
+        )
+
+    def _show_bars(self, w: np.ndarray) -> None:
         x = np.arange(len(w))
         self._pos_bars.setOpts(x=x, height=np.maximum(w, 0))
         self._neg_bars.setOpts(x=x, height=np.minimum(w, 0))
         self._bar_plot.setXRange(-0.6, len(w) - 0.4, padding=0)
-        self._bar_plot.setYRange(-reach, reach, padding=0.05)
+        self._bar_plot.setYRange(-self._reach, self._reach, padding=0.05)
 
     def _write_numbers(self, layer: int, unit: int, b: float) -> None:
         text = f"bias b = {b:+.3f}"
