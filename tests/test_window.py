@@ -247,6 +247,7 @@ def test_settings_remember_brush_and_model(qtbot, models_dir, tmp_path):
 
     second = open_window(qtbot, models_dir, settings)
     assert second.network.activation_name == "tanh"
+    assert second.selector.activation() == "tanh"
     assert second.canvas.brush_fraction() == pytest.approx(0.12)
 
 
@@ -324,6 +325,19 @@ def test_open_model_from_the_file_menu(qtbot, window, models_dir, monkeypatch):
     window.actions.open_model.trigger()
     assert window.network.layer_sizes == [784, 16, 16, 10]
     assert window.panels["layers"].displayed_values()["layer0"].shape == (16,)
+    assert window.selector.hidden() == (16, 16)
+
+
+def test_model_from_elsewhere_leaves_the_activation_blank(
+    qtbot, window, models_dir, tmp_path
+):
+    own = tmp_path / "mine.npz"
+    own.write_bytes((models_dir / "elu-256-128.npz").read_bytes())
+    assert window.load_model_file(own)
+    assert window.selector.activation() is None
+
+    window.selector.activation_box.setCurrentIndex(0)
+    assert window.network.activation_name == window.selector.activation()
 
 
 def test_model_path_argument_wins(qtbot, models_dir):

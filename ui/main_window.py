@@ -74,13 +74,11 @@ class MainWindow(QMainWindow):
 
     def load_entry(self, entry: model_library.ModelEntry) -> bool:
         """Switch to a bundled model; return False and explain if it fails."""
-        if not self.load_model_file(entry.path):
-            # the drop-downs go back to the model still in use
-            self.selector.show_entry(self._entry)
-            return False
-        self._entry = entry
-        self.selector.show_entry(entry)
-        return True
+        if self.load_model_file(entry.path):
+            return True
+        # the drop-downs go back to the model still in use
+        self.selector.show_entry(self._entry)
+        return False
 
     def load_model_file(self, path: str | Path) -> bool:
         """Switch to the model in path; on failure keep the current one."""
@@ -91,6 +89,8 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Cannot open the model", str(error))
             return False
         self.use_model(network, metadata, str(path))
+        self._entry = next((e for e in self._entries if e.path == Path(path)), None)
+        self.selector.show_entry(self._entry)
         return True
 
     def show_picture(self, ink) -> None:

@@ -77,8 +77,13 @@ class ModelSelector(QWidget):
         return tuple(int(n) for n in key.split("-")) if key else None
 
     def show_entry(self, entry: ModelEntry | None) -> None:
-        """Point both drop-downs at entry without emitting model_chosen."""
+        """Point both drop-downs at entry without emitting model_chosen.
+
+        For None (a model from elsewhere) the activation is left blank, so
+        choosing any activation loads its bundled model.
+        """
         if entry is None:
+            _set_quietly(self.activation_box, -1)
             return
         arch = self.architecture_box.findData(_key(entry.hidden))
         if arch >= 0:
