@@ -131,3 +131,13 @@ def test_hidden_panel_draws_when_shown(qtbot, cls):
     shown = widget.displayed_values()
     key = "layer0" if cls is LayerPanel else "activations0"
     np.testing.assert_allclose(shown[key], trace.activations[1][0])
+
+
+def test_restyling_the_same_network_keeps_the_inspected_neuron(qtbot):
+    net = Network.create(SMALL, "relu", seed=14)
+    inspector = panel(qtbot, NeuronInspector, net)
+    inspector.inspect(1, 4)
+    inspector.set_model(net, {})
+    assert inspector.target() == (1, 4)
+    inspector.set_model(net.copy(), {})
+    assert inspector.target() is None

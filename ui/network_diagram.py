@@ -103,6 +103,8 @@ class NetworkDiagram(RedrawWhenShown, QWidget):
 
     def set_model(self, network, metadata: dict | None) -> None:
         """Make one column of neurons per layer of network."""
+        if network is not self._network:
+            self._selected = None  # the same network again keeps its choice
         self._network, self._metadata = network, metadata or {}
         self._colour_items()
         for item in self._texts:
@@ -116,7 +118,6 @@ class NetworkDiagram(RedrawWhenShown, QWidget):
             for w, high in zip(network.weights, highs, strict=False)
         ]
         self._fit_input()
-        self._selected = None
         right = self._columns[-1]["x"] + 1.2
         self._view.setRange(QRectF(-0.3, -1.6, right + 0.3, 13.2), padding=0)
         self.show_result(None, None)

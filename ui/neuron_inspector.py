@@ -97,10 +97,11 @@ class NeuronInspector(QWidget):
         self._neg_bars.setOpts(brush=style.NEGATIVE)
 
     def set_model(self, network, metadata: dict | None) -> None:
-        """Forget the inspected neuron; it belonged to the old model."""
+        """Forget the inspected neuron unless the same network is shown again."""
+        if network is not self._network:
+            self._target = None
         self._network = network
         self._colour_items()
-        self._target = None
         self._draw_neuron()
 
     def show_result(self, stages, trace) -> None:
