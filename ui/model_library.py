@@ -2,10 +2,10 @@
 
 import logging
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from engine import paths
 from engine.activations import ACTIVATIONS
 
 log = logging.getLogger(__name__)
@@ -38,25 +38,20 @@ class ModelEntry:
 
 def resources_dir() -> Path:
     """Return the resources folder, from source or inside a frozen bundle."""
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen:
-        return Path(frozen) / "resources"
-    return Path(__file__).resolve().parents[1] / "resources"
+    return paths.resources_dir()
 
 
 def bundled_dir() -> Path:
     """Return the folder of the models shipped with the application."""
-    return resources_dir() / "models"
+    return paths.bundled_models_dir()
 
 
 def user_models_dir() -> Path:
     """Return the folder where the user's own trained models are kept."""
     from platformdirs import user_data_dir
 
-    from engine.paths import APP_NAME
-
     # the same user data folder as the downloaded MNIST files
-    return Path(user_data_dir(APP_NAME, appauthor=False)) / "models"
+    return Path(user_data_dir(paths.APP_NAME, appauthor=False)) / "models"
 
 
 def parse_entry(path: Path) -> ModelEntry | None:
