@@ -215,3 +215,6 @@ def quiet_plot(plot: pg.PlotItem) -> None:
         axis = plot.getAxis(name)
         axis.setPen(pen)
         axis.setTextPen(pg.mkPen(foreground()))
+        # Fixed scales rarely change: repaint axes from a pixmap when data
+        # drawn near them marks them dirty.
+        axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
