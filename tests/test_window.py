@@ -243,11 +243,14 @@ def test_settings_remember_brush_and_model(qtbot, models_dir, tmp_path):
     first = open_window(qtbot, models_dir, settings)
     first.selector.select("tanh")
     first.brush_slider.setValue(120)
+    first.actions.derivative.trigger()
     first.close()
 
     second = open_window(qtbot, models_dir, settings)
     assert second.network.activation_name == "tanh"
     assert second.selector.activation() == "tanh"
+    assert second.actions.derivative.isChecked()
+    assert "slope_f" in second.panels["activation"].displayed_values()
     assert second.canvas.brush_fraction() == pytest.approx(0.12)
 
 

@@ -185,6 +185,8 @@ class MainWindow(QMainWindow):
         brush = keys.read_float(self._settings, keys.BRUSH, DEFAULT_BRUSH_FRACTION)
         self.drawing.set_brush_fraction(brush)
         self._restore_geometry()
+        if self._settings is not None:
+            self.actions.restore_view(self._settings)
         if model_path is None and self._settings is not None:
             remembered = self._settings.value(keys.LAST_MODEL)
             model_path = model_library.recall(remembered, self._models_dir)
@@ -218,5 +220,6 @@ class MainWindow(QMainWindow):
         if self._settings is not None:
             self._settings.setValue(keys.GEOMETRY, self.saveGeometry())
             self._settings.setValue(keys.BRUSH, self.canvas.brush_fraction())
+            self.actions.save_view(self._settings)
             self._settings.sync()
         super().closeEvent(event)

@@ -36,6 +36,32 @@ GUIDE = (
 )
 
 
+# (panel method, menu text, tooltip, shortcut, on at first start)
+VIEW_TOGGLES = [
+    (
+        "set_show_weighted_sums",
+        "Show &Weighted Sums z",
+        "Show each neuron's weighted sum z instead of its output.",
+        "Ctrl+Shift+W",
+        False,
+    ),
+    (
+        "set_show_derivative",
+        "Show &Slope of the Activation",
+        "Draw the activation function's derivative: how much a neuron can still learn.",
+        "Ctrl+Shift+D",
+        False,
+    ),
+    (
+        "set_show_stages",
+        "Show &Preprocessing Steps",
+        "Show how the drawing is cropped, scaled and centred to 28×28.",
+        "Ctrl+Shift+P",
+        True,
+    ),
+]
+
+
 class WindowActions:
     """Create every action of window and put them in its menu bar."""
 
@@ -129,36 +155,31 @@ class WindowActions:
         self.clear.setEnabled(not canvas.is_empty() or canvas.has_picture())
 
     def _create_view_actions(self) -> None:
-        self.weighted_sums = self._action(
-            "Show &Weighted Sums z",
-            "Show each neuron's weighted sum z instead of its output.",
-            QKeySequence("Ctrl+Shift+W"),
-            self._toggle("set_show_weighted_sums"),
-            checkable=True,
-        )
-        self.derivative = self._action(
-            "Show &Slope of the Activation",
-            "Draw the activation function's derivative: how much a neuron "
-            "can still learn.",
-            QKeySequence("Ctrl+Shift+D"),
-            self._toggle("set_show_derivative"),
-            True,
-        )
-        self.stages = self._action(
-            "Show &Preprocessing Steps",
-            "Show how the drawing is cropped, scaled and centred to 28×28.",
-            QKeySequence("Ctrl+Shift+P"),
-            self._toggle("set_show_stages"),
-            True,
-        )
+        self.toggles: dict[str, QAction] = {}
+        for method, text, tip, keys, on in VIEW_TOGGLES:
+            action = self._action(
+                text, tip, QKeySequence(keys), self._toggle(method), checkable=True
+            )
+            action.setChecked(on)
+            self.toggles[method] = action
+        self.weighted_sums = self.toggles["set_show_weighted_sums"]
+        self.derivative = self.toggles["set_show_derivative"]
+        self.stages = self.toggles["set_show_stages"]
 
     def view_states(self) -> list[tuple[str, bool]]:
         """Return each view toggle's panel method and whether it is on."""
-        return [
-            ("set_show_weighted_sums", self.weighted_sums.isChecked()),
-            ("set_show_derivative", self.derivative.isChecked()),
-            ("set_show_stages", self.stages.isChecked()),
-        ]
+        return [(method, a.isChecked()) for method, a in self.toggles.items()]
+
+    def restore_view(self, settings) -> None:
+        """Set the view toggles as they were when the window last closed."""
+        for method, action in self.toggles.items():
+            on = settings.value(f"view/{method}", action.isChecked(), type=bool)
+            action.setChecked(on)
+
+    def save_view(self, settings) -> None:
+        """Remember the view toggles."""
+        for method, action in self.toggles.items():
+            settings.setValue(f"view/{method}", action.isChecked())
 
     def _toggle(self, method: str):
         return lambda on: call_each(self.window.all_panels(), method, on)
@@ -176,7 +197,7 @@ class WindowActions:
         file_menu.addAction(self.quit)
         bar.addMenu("&Edit").addActions([self.undo, self.clear])
         view = bar.addMenu("&View")
-        view.addActions([self.weighted_sums, self.derivative, self.stages])
+        view.addActions(list(self.toggles.values()))
         bar.addMenu("&Help").addActions([self.guide, self.about])
 
     def _fill_user_models(self) -> None:
