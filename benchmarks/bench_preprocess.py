@@ -30,20 +30,18 @@ def timings(function, repeats: int) -> np.ndarray:
     return times * 1e6
 
 
-def dense_digit(rng: np.random.Generator) -> list[np.ndarray]:
-    """Return a digit resampled to about 200 mouse points."""
-    strokes = draw_digit(3, "round", rng, size=240, canvas=(400, 400))
+def dense_digit(rng: np.random.Generator, points: int = 200) -> list[np.ndarray]:
+    """Return a two-stroke digit resampled to `points` whole-pixel mouse points."""
+    strokes = draw_digit(4, "open", rng, size=240, canvas=(400, 400))
     total = sum(len(s) for s in strokes)
-    factor = max(1, round(200 / total))
-    return [_densify(s, factor) for s in strokes]
+    return [_resample(s, round(points * len(s) / total)) for s in strokes]
 
 
-def _densify(points: np.ndarray, factor: int) -> np.ndarray:
-    """Return the polyline with factor points per original segment."""
-    t = np.arange((len(points) - 1) * factor + 1) / factor
-    return np.column_stack(
-        [np.interp(t, np.arange(len(points)), points[:, k]) for k in range(2)]
-    )
+def _resample(points: np.ndarray, n: int) -> np.ndarray:
+    """Return n points evenly spaced along the polyline, at whole pixels."""
+    t = np.linspace(0, len(points) - 1, n)
+    at = np.arange(len(points))
+    return np.rint(np.column_stack([np.interp(t, at, points[:, k]) for k in range(2)]))
 
 
 def report(name: str, times: np.ndarray) -> None:
@@ -54,15 +52,14 @@ def report(name: str, times: np.ndarray) -> None:
 
 def main() -> None:
     """Run every timing and print the figures."""
-    rng = np.random.default_rng(0)
-    strokes = dense_digit(rng)
-    points = sum(len(s) for s in strokes)
-    report(
-        f"preprocess_strokes ({points} points)",
-        timings(lambda: preprocess_strokes(strokes, (400, 400)), 2000),
-    )
+    strokes = dense_digit(np.random.default_rng(0))
+    size = (400, 400)
+    label = f"preprocess_strokes ({sum(len(s) for s in strokes)} points)"
+    report(label, timings(lambda: preprocess_strokes(strokes, size), 2000))
+    with_display = lambda: preprocess_strokes(strokes, size).drawn  # noqa: E731
+    report(label + " + display", timings(with_display, 2000))
 
-    canvas = brush(strokes, (400, 400), 14.0)
+    canvas = brush(strokes, size, 14.0)
     report(
         "preprocess_image (400x400 canvas)",
         timings(lambda: preprocess_image(canvas), 500),

@@ -8,7 +8,9 @@ coordinates (spread 0.29 px: MNIST shifted by whole pixels), and the ink box
 is exactly 20 px on the longer side. Both paths here aim at (14, 14).
 """
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
@@ -55,13 +57,25 @@ class Stages:
     drawn is the drawing, cropped its ink box, scaled the ink at MNIST size
     (for strokes: re-drawn in 28x28 with its box centred), centred the final
     28x28 image in 0..1 with the ink's centre of mass at the centre (all 2-D
-    float32).
+    float32). drawn and cropped come from make_display on first use, since
+    only a visible stages view needs them.
     """
 
-    drawn: Array
-    cropped: Array
     scaled: Array
     centred: Array
+    make_display: Callable[[], tuple[Array, Array]] = field(repr=False)
+
+    @cached_property
+    def _display_images(self) -> tuple[Array, Array]:
+        return self.make_display()
+
+    @property
+    def drawn(self) -> Array:
+        return self._display_images[0]
+
+    @property
+    def cropped(self) -> Array:
+        return self._display_images[1]
 
     @property
     def input(self) -> Array:
@@ -95,7 +109,8 @@ def preprocess_image(image) -> Stages | None:
     cy, cx = centre_of_mass(scaled)
     centred = shift_into(scaled, SIDE, CENTRE - cy, 0)
     centred = shift_into(centred, SIDE, CENTRE - cx, 1)
-    return Stages(_thinned(drawn), _thinned(cropped), scaled, _unit(centred))
+    display = (_thinned(drawn), _thinned(cropped))
+    return Stages(scaled, _unit(centred), lambda: display)
 
 
 def preprocess_strokes(strokes, canvas_size) -> Stages | None:
@@ -123,8 +138,9 @@ def preprocess_strokes(strokes, canvas_size) -> Stages | None:
     centred = pen.render(
         segments + np.concatenate((shift, shift)), (SIDE, SIDE), PEN_RADIUS
     )
-    drawn, cropped = _display_stages(paths, canvas_size, low, high)
-    return Stages(drawn, cropped, scaled, centred)
+    return Stages(
+        scaled, centred, lambda: _display_stages(paths, canvas_size, low, high)
+    )
 
 
 def _centring_shift(image: Array, path_size: Array) -> Array:
