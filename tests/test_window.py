@@ -1,5 +1,6 @@
 """The main window: live recognition, model switching, menus and settings."""
 
+from pathlib import Path
 from types import SimpleNamespace
 
 import numpy as np
@@ -347,3 +348,19 @@ def test_model_path_argument_wins(qtbot, models_dir):
     window = MainWindow(model_path=models_dir / "gelu-256-128.npz")
     qtbot.addWidget(window)
     assert window.network.activation_name == "gelu"
+
+
+def test_settings_file_can_be_redirected(tmp_path, monkeypatch):
+    target = tmp_path / "elsewhere.ini"
+    monkeypatch.setenv(keys.SETTINGS_ENV, str(target))
+    settings = keys.open_settings()
+    assert Path(settings.fileName()) == target
+    assert settings.format() == QSettings.Format.IniFormat
+
+
+def test_gray_pictures_become_ink_either_way_round():
+    paper = np.ones((20, 20), dtype=np.float32)
+    paper[5:15, 9:11] = 0.0  # dark pen on white paper
+    ink = image_input.to_ink(paper)
+    assert ink[10, 10] == 1.0 and ink[0, 0] == 0.0
+    np.testing.assert_array_equal(image_input.to_ink(ink), ink)
