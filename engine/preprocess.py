@@ -41,6 +41,9 @@ PEN_RADIUS = 1.22
 # ink box for 88% of drawings and 21 px for nearly all the rest.
 PATH_BOX = BOX - 2 * PEN_RADIUS - 0.9
 
+# Drawings smaller than this share of the canvas are not enlarged further.
+SMALLEST_DRAWING = 0.02
+
 # Mouse paths are thinned to points about this far apart (28x28 pixels).
 DECIMATE_STEP = 1.0
 
@@ -125,8 +128,9 @@ def preprocess_strokes(strokes, canvas_size) -> Stages | None:
         return None
     points = np.concatenate(paths)
     low, high = points.min(axis=0), points.max(axis=0)
-    longer = float((high - low).max())
-    scale = PATH_BOX / longer if longer > 1e-9 else 0.0
+    # a click that wobbled a pixel stays a dot instead of filling the box
+    smallest = SMALLEST_DRAWING * max(1.0, *(float(v) for v in canvas_size))
+    scale = PATH_BOX / max(float((high - low).max()), smallest)
 
     # pen path in 28x28 pixels with its box centred on the frame
     middle = (low + high) / 2

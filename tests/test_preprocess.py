@@ -249,6 +249,11 @@ def test_single_click_is_a_dot_and_repeated_points_are_the_same_dot():
     np.testing.assert_allclose(held, click)
 
 
+def test_a_click_that_wobbled_a_pixel_stays_small():
+    wobble = preprocess_strokes([np.array([[50.0, 60.0], [51.0, 60.0]])], CANVAS)
+    assert (check_valid(wobble).max(axis=0) > 0).sum() <= 8
+
+
 def test_bad_points_are_skipped():
     stroke = np.array([[10.0, 10], [np.nan, 50], [10, 200], [np.inf, 0], [90, 200]])
     with_bad = check_valid(preprocess_strokes([stroke], CANVAS))
