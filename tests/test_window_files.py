@@ -191,3 +191,13 @@ def test_gray_pictures_become_ink_either_way_round():
     ink = image_input.to_ink(paper)
     assert ink[10, 10] == 1.0 and ink[0, 0] == 0.0
     np.testing.assert_array_equal(image_input.to_ink(ink), ink)
+
+
+def test_brush_change_keeps_an_opened_picture(window, tmp_path):
+    path = tmp_path / "one.png"
+    write_digit_picture(path, QColor("white"), QColor("black"))
+    window.actions.open_image_file(str(path))
+    window.brush_slider.setValue(window.brush_slider.value() + 20)
+    assert window.current_prediction() is not None
+    window.actions.clear.trigger()
+    assert window.current_prediction() is None

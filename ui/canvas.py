@@ -86,7 +86,8 @@ class DrawingCanvas(QWidget):
             return
         self._brush_fraction = fraction
         self._repaint_all()
-        self.drawing_changed.emit()
+        if self._strokes:
+            self.drawing_changed.emit()
 
     def add_stroke(self, points) -> None:
         """Add one finished stroke of (x, y) widget coordinates, as if drawn."""
