@@ -5,7 +5,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -31,7 +31,7 @@ def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
         type=int,
         choices=range(10),
         metavar="N",
-        help="with --screenshot, draw the digit N first",
+        help="draw the digit N on the canvas at start",
     )
     return parser.parse_known_args(argv[1:])
 
@@ -74,16 +74,22 @@ def check_model(path: Path | None) -> str | None:
     return None
 
 
-def take_screenshot(window, path: Path, digit: int | None) -> bool:
-    """Draw digit if given, render the window and save it to path as PNG."""
+def draw_demo(window, digit: int | None) -> None:
+    """Draw the demo strokes of digit on the window's canvas, if given."""
     from ui.demo_strokes import digit_strokes
 
+    if digit is None:
+        return
+    for stroke in digit_strokes(digit, window.canvas.canvas_size()):
+        window.canvas.add_stroke(stroke)
+
+
+def take_screenshot(window, path: Path, digit: int | None) -> bool:
+    """Draw digit if given, render the window and save it to path as PNG."""
     app = QApplication.instance()
     app.processEvents()
     window.panels  # noqa: B018 - created now rather than on the next loop turn
-    if digit is not None:
-        for stroke in digit_strokes(digit, window.canvas.canvas_size()):
-            window.canvas.add_stroke(stroke)
+    draw_demo(window, digit)
     window.recognizer.flush()
     app.processEvents()
     saved = window.grab().save(str(path), "PNG")
@@ -100,7 +106,7 @@ def run(argv: list[str] | None = None) -> int:
         logging.basicConfig(level=logging.INFO, format="%(levelname)s %(message)s")
     problem = check_model(args.model)
     if problem:
-        sys.stderr.write(problem + "\n")
+        log.error(problem)
         return 1
 
     app = create_application(qt_args)
@@ -114,4 +120,7 @@ def run(argv: list[str] | None = None) -> int:
         return 0 if take_screenshot(window, args.screenshot, args.demo_digit) else 1
     window = MainWindow(open_settings(), model_path=args.model)
     window.show()
+    if args.demo_digit is not None:
+        # after the first frame, once the canvas has its final size
+        QTimer.singleShot(0, lambda: draw_demo(window, args.demo_digit))
     return app.exec()
