@@ -2,6 +2,7 @@
 
 import argparse
 import logging
+import signal
 import sys
 from pathlib import Path
 
@@ -123,4 +124,15 @@ def run(argv: list[str] | None = None) -> int:
     if args.demo_digit is not None:
         # after the first frame, once the canvas has its final size
         QTimer.singleShot(0, lambda: draw_demo(window, args.demo_digit))
+    close_on_interrupt(window)
     return app.exec()
+
+
+def close_on_interrupt(window) -> None:
+    """Close window (saving its settings) on Ctrl+C in the terminal."""
+    signal.signal(signal.SIGINT, lambda *_: window.close())
+    # Python runs signal handlers only between bytecodes; a timer lets it in
+    # while Qt's event loop waits.
+    ticker = QTimer(window)
+    ticker.timeout.connect(lambda: None)
+    ticker.start(250)

@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         self._create_layout()
         self._connect()
         self._restore(model_path)
+        self.canvas.setFocus()
 
     # public API
 
