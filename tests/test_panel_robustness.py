@@ -141,3 +141,19 @@ def test_restyling_the_same_network_keeps_the_inspected_neuron(qtbot):
     assert inspector.target() == (1, 4)
     inspector.set_model(net.copy(), {})
     assert inspector.target() is None
+
+
+def test_hovering_a_dot_names_its_neuron(qtbot):
+    from types import SimpleNamespace
+
+    from PySide6.QtCore import QPointF
+
+    net = Network.create(SMALL, "tanh", seed=15)
+    curve = panel(qtbot, ActivationPanel, net)
+    curve.show_result(make_stages(), run(net, make_stages()))
+    qtbot.waitExposed(curve)
+    dots = curve._dots[1]
+    z, a = dots.getData()
+    dots.hoverMoveEvent(SimpleNamespace(pos=lambda: QPointF(z[5], a[5])))
+    assert dots.toolTip().startswith("layer 2, neuron ")
+    assert f"z = {z[5]:.3f}" in dots.toolTip()

@@ -12,10 +12,11 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ui import panel_style as style
+from ui.dot_cloud import DotCloud
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +79,7 @@ class ActivationPanel(QWidget):
         self._curve = plot.plot()
         self._slope = plot.plot()
         self._colour_items()
-        self._dots: list[pg.ScatterPlotItem] = []
+        self._dots: list[DotCloud] = []
         self._slope_dots: list[pg.ScatterPlotItem] = []
         self._rugs: list[pg.ScatterPlotItem] = []
 
@@ -112,7 +113,7 @@ class ActivationPanel(QWidget):
         # A text key beside the plot never hides a dot, unlike a legend on it.
         parts = ["Each dot is one neuron:"]
         for layer, n in enumerate(self._network.layer_sizes[1:-1]):
-            glyph = style.layer_glyph(layer)
+            glyph = style.layer_marker(layer)[0]
             colour = style.layer_colour(layer)
             parts.append(
                 f"<span style='color:{colour}'>{glyph}</span> layer {layer + 1} ({n})"
@@ -128,32 +129,26 @@ class ActivationPanel(QWidget):
 
     def _add_layer_dots(self, layer: int) -> None:
         colour = style.layer_colour(layer)
-        # The first layer is filled and later ones hollow, each in its own
-        # shape, so a crowded layer never hides another on the same curve.
-        fill = QColor(colour)
-        fill.setAlpha(200)
-        filled = layer == 0
-        dots = pg.ScatterPlotItem(
-            size=8 if filled else 9,
-            symbol=style.layer_symbol(layer),
-            brush=fill if filled else None,
-            pen=pg.mkPen(style.background() if filled else colour, width=1.2),
-            hoverable=True,
-            tip=f"layer {layer + 1}: z = {{x:.3f}}, f(z) = {{y:.3f}}".format,
-        )
+        _glyph, hollow, square = style.layer_marker(layer)
+        dots = DotCloud(tip=lambda i, z, a, lay=layer: self._tip(lay, i, z, a))
+        dots.set_look(colour, style.background(), 7 if hollow else 6, hollow, square)
         slope = pg.ScatterPlotItem(
             size=6, symbol="x", brush=colour, pen=pg.mkPen(colour, width=1)
         )
         rug = pg.ScatterPlotItem(symbol="|", size=10, pen=pg.mkPen(colour), brush=None)
         slope.setVisible(self._show_derivative)
         rug.setVisible(self._show_z)
-        # Filled first-layer dots on top; hollow later layers show around them.
-        dots.setZValue(10 - layer)
+        # Outlines above filled dots, which never hide them; among filled
+        # layers the first is on top.
+        dots.setZValue(20 if hollow else 10 - layer)
         for item in (dots, slope, rug):
             self._plot.addItem(item)
         self._dots.append(dots)
         self._slope_dots.append(slope)
         self._rugs.append(rug)
+
+    def _tip(self, layer: int, unit: int, z: float, a: float) -> str:
+        return f"layer {layer + 1}, neuron {unit}: z = {z:.3f}, f(z) = {a:.3f}"
 
     def set_show_derivative(self, show: bool) -> None:
         """Add the slope f'(z) and each neuron's slope when show is True."""
@@ -183,7 +178,7 @@ class ActivationPanel(QWidget):
         for layer, dots in enumerate(self._dots):
             self._place_dots(layer, dots)
 
-    def _place_dots(self, layer: int, dots: pg.ScatterPlotItem) -> None:
+    def _place_dots(self, layer: int, dots: DotCloud) -> None:
         if self._trace is None:
             z = a = np.zeros(0, dtype=np.float32)
         else:

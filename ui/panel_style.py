@@ -25,10 +25,9 @@ POSITIVE_DARK = "#56B4E9"
 NEGATIVE = "#E69F00"
 # One colour per hidden layer for the dots on the activation curve.
 LAYER_COLOURS = ["#009E73", "#CC79A7", "#D55E00", "#56B4E9", "#F0E442", "#0072B2"]
-LAYER_SYMBOLS = ["o", "s", "t", "d", "h", "star"]
-# The same shapes as characters, for keys written in text; the first layer's
-# dots are filled, later layers' hollow.
-LAYER_GLYPHS = ["●", "□", "▽", "◇", "⬡", "☆"]
+# Marker per hidden layer: (character for keys, hollow, square). Layers
+# differ by shape as well as colour, and hollow marks let dots beneath show.
+LAYER_MARKERS = [("●", False, False), ("□", True, True), ("■", False, True)]
 
 # Fixed top of the bar scale for unbounded activations when the model file
 # does not say; a typical ReLU activation on MNIST stays below it.
@@ -78,14 +77,9 @@ def layer_colour(index: int) -> str:
     return LAYER_COLOURS[index % len(LAYER_COLOURS)]
 
 
-def layer_symbol(index: int) -> str:
-    """Return the marker shape of hidden layer index."""
-    return LAYER_SYMBOLS[index % len(LAYER_SYMBOLS)]
-
-
-def layer_glyph(index: int) -> str:
-    """Return the marker shape of hidden layer index as a character."""
-    return LAYER_GLYPHS[index % len(LAYER_GLYPHS)]
+def layer_marker(index: int) -> tuple[str, bool, bool]:
+    """Return (character, hollow, square) of hidden layer index's dots."""
+    return LAYER_MARKERS[index % len(LAYER_MARKERS)]
 
 
 def mix(a: QColor, b: QColor, t: float) -> QColor:
