@@ -157,3 +157,15 @@ def test_hovering_a_dot_names_its_neuron(qtbot):
     dots.hoverMoveEvent(SimpleNamespace(pos=lambda: QPointF(z[5], a[5])))
     assert dots.toolTip().startswith("layer 2, neuron ")
     assert f"z = {z[5]:.3f}" in dots.toolTip()
+
+
+def test_bars_past_the_fixed_scale_are_marked_not_rescaled(qtbot):
+    net = Network.create(SMALL, "relu", seed=16)
+    layers = panel(qtbot, LayerPanel, net, {"activation_max": [0.01, 0.01]})
+    stages = make_stages()
+    layers.show_result(stages, run(net, stages))
+    row = layers._rows[0]
+    over_x, _ = row.over.getData()
+    a = run(net, stages).activations[1][0]
+    assert over_x.tolist() == np.flatnonzero(a > 0.01).tolist()
+    assert layers.value_ranges()[0] == (0.0, 0.01)

@@ -37,16 +37,16 @@ class _Row:
         self.values = np.zeros(n, dtype=np.float32)
         self.scale = (0.0, 1.0)
         self.drawn = {"pos": False, "neg": False}
-        self.over_shown = False
+        self.marked = False
         zeros = np.zeros(n, dtype=np.float32)
         opts = {"x": self.x, "width": 0.8, "height": zeros, "pen": None}
         self.pos = pg.BarGraphItem(brush=style.positive(), **opts)
         self.neg = pg.BarGraphItem(brush=style.NEGATIVE, **opts)
-        # Triangles mark bars that run past the fixed top of the scale.
-        self.over = pg.ScatterPlotItem(
-            symbol="t1", size=7, pen=None, brush=style.foreground()
-        )
-        for item in (self.pos, self.neg, self.over):
+        # Triangles mark bars that run past either end of the fixed scale.
+        marks = {"size": 7, "pen": None, "brush": style.foreground()}
+        self.over = pg.ScatterPlotItem(symbol="t1", **marks)
+        self.under = pg.ScatterPlotItem(symbol="t", **marks)
+        for item in (self.pos, self.neg, self.over, self.under):
             plot.addItem(item)
 
     def set_scale(self, low: float, high: float) -> None:
@@ -59,10 +59,12 @@ class _Row:
         self.values = values
         self._set_if_changed("pos", self.pos, np.maximum(values, 0))
         self._set_if_changed("neg", self.neg, np.minimum(values, 0))
-        over = values > self.scale[1]
-        if over.any() or self.over_shown:
-            self.over.setData(self.x[over], np.full(over.sum(), self.scale[1]))
-            self.over_shown = bool(over.any())
+        low, high = self.scale
+        over, under = values > high, values < low
+        if over.any() or under.any() or self.marked:
+            self.over.setData(self.x[over], np.full(over.sum(), high))
+            self.under.setData(self.x[under], np.full(under.sum(), low))
+            self.marked = bool(over.any() or under.any())
 
     def _set_if_changed(self, key: str, bars, heights: np.ndarray) -> None:
         # Units that cannot go negative (sigmoid, ReLU) keep an all-zero
