@@ -167,6 +167,11 @@ def test_activation_range_grows_and_shrinks_with_hysteresis(qtbot):
     curve.show_result(None, fake_trace(1.0))
     assert curve.x_range() == (-DEFAULT_HALF_WIDTH, DEFAULT_HALF_WIDTH)
 
+    # all sums exactly zero (a blank model) widen nothing and break nothing
+    curve.show_result(None, fake_trace(40.0))
+    curve.show_result(None, fake_trace(0.0))
+    assert curve.x_range() == (-DEFAULT_HALF_WIDTH, DEFAULT_HALF_WIDTH)
+
 
 def test_diagram_lights_the_most_active_neurons(qtbot):
     net = Network.create(BIG, "relu", seed=5)

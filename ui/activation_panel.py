@@ -35,6 +35,8 @@ CURVE_POINTS = 401
 
 def nice_ceiling(value: float) -> float:
     """Return the smallest of 1, 2, 5 times a power of ten at or above value."""
+    if value <= 0:
+        return 1.0
     power = 10.0 ** math.floor(math.log10(value))
     for step in (1.0, 2.0, 5.0, 10.0):
         if step * power >= value * (1 - 1e-9):
