@@ -1,10 +1,11 @@
 """Build dist/digit-lens_<version>_amd64.deb from a PyInstaller one-folder bundle.
 
-Usage: python packaging/build.py [--entry SCRIPT] [--no-strip]
+Usage: python packaging/build.py [--entry SCRIPT] [--no-strip] [--full-icu]
 
 The bundle goes to build/pyinstaller/dist/digit-lens, the package tree to
 build/deb/root, and the package to dist/. Needs pyinstaller (the "package"
-extra) and dpkg-deb; strip (binutils) is used when present.
+extra) and dpkg-deb; binutils (strip, as, ld) is used when present to drop
+symbol tables and the ICU data Qt never reads.
 """
 
 import argparse
@@ -17,6 +18,7 @@ import tomllib
 from pathlib import Path
 
 import deb_tree
+import trim_icu
 
 ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT / "packaging" / "digit-lens.spec"
@@ -85,6 +87,17 @@ def strip_symbols(bundle: Path) -> None:
         subprocess.run([strip, "--strip-unneeded", *map(str, targets)], check=True)
 
 
+def trim_icu_data(bundle: Path) -> None:
+    """Shrink the ICU data library when binutils can rebuild it."""
+    if shutil.which("as") is None or shutil.which("ld") is None:
+        print("as/ld not found: the bundle keeps the full ICU data (32 MB).")
+        return
+    for library in (bundle / "_internal").rglob("libicudata.so.*"):
+        if library.is_file() and not library.is_symlink():
+            before, after = trim_icu.trim(library)
+            print(f"ICU data: {before / 1e6:.1f} MB -> {after / 1e6:.1f} MB")
+
+
 def folder_bytes(folder: Path) -> int:
     """Return the bytes of every regular file below a folder."""
     files = (p for p in folder.rglob("*") if p.is_file() and not p.is_symlink())
@@ -114,6 +127,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         help="bundle this script instead of main.py (to try the pipeline)",
     )
     parser.add_argument(
+        "--full-icu",
+        action="store_true",
+        help="keep all of ICU's data instead of the parts Qt reads",
+    )
+    parser.add_argument(
         "--no-strip",
         action="store_true",
         help="keep symbol tables in the bundle's libraries",
@@ -134,6 +152,8 @@ def main(argv: list[str] | None = None) -> int:
     bundle = build_bundle(args.entry)
     if not args.no_strip:
         strip_symbols(bundle)
+    if not args.full_icu:
+        trim_icu_data(bundle)
     staging = deb_tree.stage(bundle, STAGING, info)
     deb = DIST / f"{deb_tree.PACKAGE}_{info.version}_amd64.deb"
     deb_tree.pack(staging, deb)
