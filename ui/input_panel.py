@@ -22,7 +22,6 @@ CAPTION = (
     "number from 0 (black) to 1 (white ink)."
 )
 STAGE_NAMES = ("drawn", "cropped", "scaled", "centred")
-STAGE_TITLES = ("drawn", "cropped", "scaled", "centred")
 SIDE = 28
 
 
@@ -84,7 +83,7 @@ class InputPanel(QWidget):
         graphics.setBackground(style.background())
         self._stage_views = []
         self._stage_labels = []
-        for i, title in enumerate(STAGE_TITLES):
+        for i, title in enumerate(STAGE_NAMES):
             row, col = 2 * (i // 2), i % 2
             label = graphics.addLabel(
                 title, row=row, col=col, size="8pt", color=style.foreground()
