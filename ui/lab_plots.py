@@ -4,6 +4,8 @@ Points go into preallocated numpy buffers; the plot item is redrawn only
 when the owner calls redraw() (from a timer), never once per point.
 """
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtGui import QColor
@@ -49,7 +51,8 @@ def make_plot(
         axis.setTextPen(pg.mkPen(text))
         # Axes show the values themselves, never a "(x0.001)" scale factor.
         axis.enableAutoSIPrefix(False)
-    plot.showGrid(x=True, y=True, alpha=0.2)
+    # No grid: pyqtgraph draws it with the axes, which would then repaint
+    # all their tick labels whenever a curve changes.
     plot.setMouseEnabled(x=False, y=False)
     plot.setMenuEnabled(False)
     plot.hideButtons()
@@ -57,6 +60,24 @@ def make_plot(
     plot.setToolTip(tip)
     plot.addLegend(offset=legend, labelTextSize="8pt")
     return plot
+
+
+def set_y_range(plot: pg.PlotWidget, low: float, high: float) -> None:
+    """Set plot's y range unless it is already that; relaying out axes is costly."""
+    wanted = (round(low, 6), round(high, 6))
+    if getattr(plot, "_lab_y_range", None) != wanted:
+        plot._lab_y_range = wanted
+        plot.setYRange(low, high, padding=0)
+
+
+def decade_range(low: float, high: float) -> tuple[float, float]:
+    """Return log10 bounds around low..high, widened to whole decades."""
+    return math.floor(math.log10(low)) - 0.1, math.ceil(math.log10(high)) + 0.1
+
+
+def loss_top(top: float) -> float:
+    """Return a y maximum above top, rounded up to a half so it rarely moves."""
+    return max(0.5, math.ceil(top * 2) / 2)
 
 
 class GrowingCurve:

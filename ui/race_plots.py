@@ -7,7 +7,14 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from engine.training import BatchReport, EpochReport
-from ui.lab_plots import GrowingCurve, colour, make_plot
+from ui.lab_plots import (
+    GrowingCurve,
+    colour,
+    decade_range,
+    loss_top,
+    make_plot,
+    set_y_range,
+)
 
 SMOOTHING = 0.05
 # Weight of the newest batch in each layer's gradient size (in log space).
@@ -50,11 +57,11 @@ class RacePlots(QWidget):
     def set_axes(self, epochs: int, n_layers: int) -> None:
         """Set the fixed axes for a race of epochs on n_layers layers."""
         self.loss.setXRange(0, epochs, padding=0.01)
-        self.loss.setYRange(0, 2.5, padding=0)
+        set_y_range(self.loss, 0, 2.5)
         self.accuracy.setXRange(0, epochs, padding=0.01)
-        self.accuracy.setYRange(0, 100, padding=0.02)
+        set_y_range(self.accuracy, 0, 102)
         self.gradients.setXRange(1, n_layers, padding=0.03)
-        self.gradients.setYRange(-6, 0, padding=0)
+        set_y_range(self.gradients, -6, 0)
 
     def start(self, names: list[str], epochs: int, n_layers: int) -> None:
         """Forget the last race and add one line per network name."""
@@ -118,7 +125,7 @@ class RacePlots(QWidget):
             curve.redraw()
         if plot is self.loss:
             top = max(c.finite_max() for c in curves)
-            plot.setYRange(0, max(top, 0.1) * 1.05, padding=0)
+            set_y_range(plot, 0, loss_top(top))
 
     def _redraw_gradients(self) -> None:
         if not self._grads_dirty:
@@ -130,7 +137,8 @@ class RacePlots(QWidget):
                 item.setData(np.arange(1, len(logs) + 1), 10**logs)
         low = min(float(g.min()) for g in shown)
         high = max(float(g.max()) for g in shown)
-        self.gradients.setYRange(max(low, -12) - 0.3, high + 0.3, padding=0)
+        bounds = decade_range(10 ** max(low, -12), 10**high)
+        set_y_range(self.gradients, *bounds)
 
     def stop(self) -> None:
         """Draw what is left and stop redrawing."""

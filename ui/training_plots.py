@@ -6,7 +6,13 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QGridLayout, QWidget
 
 from engine.training import BatchReport, EpochReport
-from ui.lab_plots import GrowingCurve, make_plot
+from ui.lab_plots import (
+    GrowingCurve,
+    decade_range,
+    loss_top,
+    make_plot,
+    set_y_range,
+)
 
 # Weight of the newest batch in the smoothed loss line.
 SMOOTHING = 0.05
@@ -57,10 +63,10 @@ class TrainingPlots(QWidget):
         """Set the fixed axes for a run of epochs."""
         for plot in self._plots():
             plot.setXRange(0, epochs, padding=0.01)
-        self.loss.setYRange(0, 2.5, padding=0)
-        self.accuracy.setYRange(0, 100, padding=0.02)
-        self.gradients.setYRange(-5, 0, padding=0)
-        self.stuck.setYRange(0, 100, padding=0.02)
+        set_y_range(self.loss, 0, 2.5)
+        set_y_range(self.accuracy, 0, 102)
+        set_y_range(self.gradients, -5, 0)
+        set_y_range(self.stuck, 0, 102)
 
     def start(self, epochs: int, n_layers: int) -> None:
         """Forget the last run and add the lines for one of epochs and layers."""
@@ -137,10 +143,10 @@ class TrainingPlots(QWidget):
             curve.redraw()
         if plot is self.loss:
             top = max(curve.finite_max() for curve in curves)
-            plot.setYRange(0, max(top, 0.1) * 1.05, padding=0)
+            set_y_range(plot, 0, loss_top(top))
         low, high = self._grad_range
         if plot is self.gradients and low <= high:
-            plot.setYRange(math.log10(low) - 0.2, math.log10(high) + 0.2)
+            set_y_range(plot, *decade_range(low, high))
 
     def stop(self) -> None:
         """Draw what is left and stop redrawing."""
