@@ -31,14 +31,16 @@ MARGIN = 1.25
 # Narrow again only once every z fits in this share of the range.
 SHRINK_BELOW = 0.3
 CURVE_POINTS = 401
+# Round range ends, fine enough that widening never doubles the range.
+ROUND_STEPS = (1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
 
 
 def nice_ceiling(value: float) -> float:
-    """Return the smallest of 1, 2, 5 times a power of ten at or above value."""
+    """Return the smallest round number (see ROUND_STEPS) at or above value."""
     if value <= 0:
         return 1.0
     power = 10.0 ** math.floor(math.log10(value))
-    for step in (1.0, 2.0, 5.0, 10.0):
+    for step in ROUND_STEPS:
         if step * power >= value * (1 - 1e-9):
             return step * power
     return 10.0 * power

@@ -49,6 +49,27 @@ class _ImageView:
             self.view.setRange(rect, padding=0.02)
 
 
+class _Stack(QWidget):
+    """Stack its visible children at the top, each as tall as it is wide."""
+
+    def arrange(self) -> None:
+        """Place the visible children top-down, shrunk together to fit."""
+        shown = [c for c in self.children() if isinstance(c, QWidget)]
+        shown = [c for c in shown if not c.isHidden()]
+        width = self.width()
+        # the stage grid needs room for its labels as well as its pictures
+        heights = [width + (40 if i else 0) for i in range(len(shown))]
+        scale = min(1.0, self.height() / max(sum(heights), 1))
+        top = 0
+        for child, height in zip(shown, heights, strict=True):
+            child.setGeometry(0, top, width, int(height * scale))
+            top += int(height * scale)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.arrange()
+
+
 class InputPanel(QWidget):
     """The 28x28 network input, and optionally the stages that made it."""
 
@@ -57,26 +78,18 @@ class InputPanel(QWidget):
         self._show_stages = False
         self._stages = None
         self._input = np.zeros(SIDE * SIDE, dtype=np.float32)
-        self._graphics = pg.GraphicsLayoutWidget()
+        self._pictures = _Stack()
+        self._graphics = pg.GraphicsLayoutWidget(self._pictures)
         self._graphics.setBackground(style.background())
         self._main = _ImageView(self._graphics, 0, 0)
         self._graphics.scene().sigMouseMoved.connect(self._hovered)
         self._stage_graphics = self._create_stage_views()
+        self._stage_graphics.setParent(self._pictures)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(style.caption(CAPTION))
-        layout.addWidget(self._graphics)
-        layout.addWidget(self._stage_graphics)
-        layout.addStretch(1)
+        layout.addWidget(self._pictures, 1)
         style.explain(self, CAPTION)
-
-    def resizeEvent(self, event) -> None:  # noqa: N802
-        # Pictures no taller than wide, at the top; in a tall, narrow column
-        # the stretch below takes the rest. A short panel still shrinks them.
-        width = event.size().width()
-        self._graphics.setMaximumHeight(width)
-        self._stage_graphics.setMaximumHeight(width + 40)
-        super().resizeEvent(event)
 
     def _create_stage_views(self) -> pg.GraphicsLayoutWidget:
         graphics = pg.GraphicsLayoutWidget()
@@ -108,6 +121,7 @@ class InputPanel(QWidget):
         """Show the preprocessing stages under the input when show is True."""
         self._show_stages = bool(show)
         self._stage_graphics.setVisible(self._show_stages)
+        self._pictures.arrange()
         self._draw_stages()
 
     def show_result(self, stages, trace) -> None:
