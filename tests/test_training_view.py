@@ -144,13 +144,15 @@ def test_dialog_trains_shows_accuracy_and_shares_weights(qtbot, small_mnist, tmp
     qtbot.addWidget(dialog)
     dialog.form.set_config(small_config(hidden=(24, 12)))
     dialog.form.images.setValue(1000)
-    shared = []
+    shared, snapshots = [], []
     dialog.network_updated.connect(shared.append)
+    dialog.snapshot_updated.connect(lambda n, meta: snapshots.append(meta))
     with qtbot.waitSignal(dialog.model_trained, timeout=TIMEOUT) as trained:
         dialog.start_button.click()
     qtbot.waitUntil(lambda: dialog.start_button.isEnabled(), timeout=TIMEOUT)
     assert "Test accuracy" in dialog.status.text()
     assert shared and shared[-1].layer_sizes == [784, 24, 12, 10]
+    assert len(snapshots[-1]["activation_max"]) == 2
     assert trained.args[0].saved_to.exists()
     assert dialog.plots.batch_loss.count == 20
     dialog.shutdown()

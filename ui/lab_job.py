@@ -45,6 +45,7 @@ class TrainingJob:
 
     load_data runs on the worker thread, so reading MNIST never blocks the
     window. train_count and test_count limit the images used (None = all).
+    share_weights sends copies of the networks being trained to the window.
     """
 
     configs: list[TrainingConfig]
@@ -53,6 +54,7 @@ class TrainingJob:
     val_count: int = VALIDATION_SIZE
     test_count: int | None = None
     save_folder: Path | None = None
+    share_weights: bool = True
 
 
 @dataclass

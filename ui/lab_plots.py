@@ -58,7 +58,7 @@ def make_plot(
     plot.hideButtons()
     plot.disableAutoRange()
     plot.setToolTip(tip)
-    plot.addLegend(offset=legend, labelTextSize="8pt")
+    plot.addLegend(offset=legend, labelTextSize="8pt", labelTextColor=text)
     return plot
 
 

@@ -130,6 +130,7 @@ class RaceView(QDialog):
             return
         self.names = [ACTIVATIONS[c.activation].display_name for c in configs]
         job = TrainingJob(configs, self.load_data, self.train_count)
+        job.share_weights = False
         self.worker = TrainingWorker(job)
         self._connect(self.worker)
         self.plots.start(self.names, configs[0].epochs, len(configs[0].hidden) + 1)

@@ -38,8 +38,10 @@ STATES = {
 class TrainingDialog(QDialog):
     """Settings, live plots and controls for one training run."""
 
-    # a copy of the weights being trained, a few times per second
+    # a copy of the weights being trained, a few times per second; the second
+    # signal adds metadata for drawing it ({"activation_max": [...]})
     network_updated = Signal(object)
+    snapshot_updated = Signal(object, dict)
     # the finished run's LaneResult (network, metadata, evaluation, file)
     model_trained = Signal(object)
 
@@ -73,6 +75,8 @@ class TrainingDialog(QDialog):
         self.pause_button.setToolTip("Hold training; draw to try the network so far.")
         self.stop_button.setToolTip("End training now and keep the weights so far.")
         self.evaluate_button.setToolTip("Confusion matrix and the worst mistakes.")
+        self.data_button = QPushButton("MNIST dataset…", clicked=self._open_dataset)
+        self.data_button.setToolTip("See whether MNIST is here; download or import it.")
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
         self.status = QLabel("Choose the settings, then press Start.")
@@ -91,6 +95,7 @@ class TrainingDialog(QDialog):
         side.addWidget(self.progress)
         side.addWidget(self.status)
         side.addWidget(self.evaluate_button)
+        side.addWidget(self.data_button)
         side.addStretch(1)
         layout = QHBoxLayout(self)
         layout.addLayout(side, 0)
@@ -152,9 +157,10 @@ class TrainingDialog(QDialog):
     def _add_epoch(self, lane: int, report) -> None:
         self.plots.add_epoch(report)
 
-    @Slot(int, object)
-    def _share_network(self, lane: int, network) -> None:
+    @Slot(int, object, object)
+    def _share_network(self, lane: int, network, metadata: dict) -> None:
         self.network_updated.emit(network)
+        self.snapshot_updated.emit(network, metadata)
 
     @Slot(int, str)
     def _diverged(self, lane: int, message: str) -> None:
@@ -210,6 +216,12 @@ class TrainingDialog(QDialog):
             self.result.evaluation, split.test_images, split.test_labels, self
         )
         self.evaluation_view.show()
+
+    def _open_dataset(self) -> None:
+        from ui.dataset_dialog import DatasetDialog
+
+        self.dataset_dialog = DatasetDialog(self)
+        self.dataset_dialog.show()
 
     def _set_running(self, running: bool) -> None:
         self.form.setEnabled(not running)

@@ -15,7 +15,14 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from engine.mnist import DataError
 from engine.training import BatchReport, Diverged, EpochReport, evaluate, train
-from ui.lab_job import LaneResult, Split, TrainingJob, save_result, split_data
+from ui.lab_job import (
+    LaneResult,
+    Split,
+    TrainingJob,
+    activation_max,
+    save_result,
+    split_data,
+)
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +30,8 @@ log = logging.getLogger(__name__)
 BATCH_SIGNAL_INTERVAL = 0.05
 # The drawing panels get a copy of the weights at most this often (seconds).
 SNAPSHOT_INTERVAL = 0.4
+# Training images used to scale the bars of a copy shown while training.
+SNAPSHOT_SAMPLE = 500
 
 
 class TrainingWorker(QObject):
@@ -32,7 +41,8 @@ class TrainingWorker(QObject):
     # list of (lane, BatchReport) gathered since the last signal
     batches_finished = Signal(object)
     epoch_finished = Signal(int, object)
-    network_updated = Signal(int, object)
+    # lane, a copy of its network, and metadata for drawing it (activation_max)
+    network_updated = Signal(int, object, object)
     lane_diverged = Signal(int, str)
     training_finished = Signal(object)  # list[LaneResult]
     training_failed = Signal(str)
@@ -146,10 +156,15 @@ class TrainingWorker(QObject):
 
     def _snapshot(self, force: bool = False) -> None:
         now = time.monotonic()
+        if not self.job.share_weights:
+            return
         if force or now - self._last_snapshot >= SNAPSHOT_INTERVAL:
             self._last_snapshot = now
+            sample = self.split.train_images[:SNAPSHOT_SAMPLE]
             for lane, result in enumerate(self.results):
-                self.network_updated.emit(lane, result.network.copy())
+                network = result.network.copy()
+                metadata = {"activation_max": activation_max(network, sample)}
+                self.network_updated.emit(lane, network, metadata)
 
     def _finish(self, split: Split) -> None:
         self.state_changed.emit("evaluating")
