@@ -169,3 +169,22 @@ def test_bars_past_the_fixed_scale_are_marked_not_rescaled(qtbot):
     a = run(net, stages).activations[1][0]
     assert over_x.tolist() == np.flatnonzero(a > 0.01).tolist()
     assert layers.value_ranges()[0] == (0.0, 0.01)
+
+
+def test_hovering_the_weight_picture_gives_the_numbers(qtbot):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtWidgets import QToolTip
+
+    net = Network.create(SMALL, "relu", seed=17)
+    stages = make_stages()
+    inspector = panel(qtbot, NeuronInspector, net)
+    inspector.show_result(stages, run(net, stages))
+    inspector.inspect(0, 2)
+    qtbot.waitExposed(inspector)
+    image = inspector._maps[0]
+    inspector._hovered_map(image.mapToScene(QPointF(7.5, 12.5)))
+    w = net.weights[0][12 * 28 + 7, 2]
+    assert QToolTip.text() == (
+        f"pixel (12, 7): weight {w:+.3f}, times its input = "
+        f"{w * stages.input[12 * 28 + 7]:+.3f}"
+    )

@@ -7,11 +7,18 @@ that contribute most to the weighted sum are listed with their numbers.
 """
 
 import logging
+import math
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
-from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QStackedWidget,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui import panel_style as style
 
@@ -69,6 +76,7 @@ class NeuronInspector(QWidget):
             view.addItem(image)
             view.setRange(QRectF(0, 0, 28, 28), padding=0.02)
             self._maps.append(image)
+        graphics.scene().sigMouseMoved.connect(self._hovered_map)
         return graphics
 
     def _create_bars(self) -> pg.PlotWidget:
@@ -82,6 +90,7 @@ class NeuronInspector(QWidget):
         self._neg_bars = pg.BarGraphItem(**opts)
         self._bar_plot.addItem(self._pos_bars)
         self._bar_plot.addItem(self._neg_bars)
+        widget.scene().sigMouseMoved.connect(self._hovered_bars)
         return widget
 
     def _colour_items(self) -> None:
@@ -200,6 +209,26 @@ class NeuronInspector(QWidget):
             row, col = divmod(int(index), 28)
             return f"pixel ({row}, {col})"
         return f"neuron {index}"
+
+    def _hovered_map(self, pos) -> None:
+        for image in self._maps:
+            point = image.mapFromScene(pos)
+            col, row = math.floor(point.x()), math.floor(point.y())
+            if self._shown and 0 <= row < 28 and 0 <= col < 28:
+                self._show_tip(self._map_graphics, pos, row * 28 + col)
+                return
+
+    def _hovered_bars(self, pos) -> None:
+        index = round(self._bar_plot.vb.mapSceneToView(pos).x())
+        if self._shown and 0 <= index < len(self._shown["weights"]):
+            self._show_tip(self._bar_widget, pos, index)
+
+    def _show_tip(self, view, pos, index: int) -> None:
+        w = self._shown["weights"][index]
+        c = self._shown["contributions"][index]
+        name = self._input_name(self._target[0], index)
+        text = f"{name}: weight {w:+.3f}, times its input = {c:+.3f}"
+        QToolTip.showText(view.mapToGlobal(view.mapFromScene(pos)), text)
 
     def target(self) -> tuple[int, int] | None:
         """Return the (layer_index, unit) being inspected, or None."""
