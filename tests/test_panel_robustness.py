@@ -188,3 +188,20 @@ def test_hovering_the_weight_picture_gives_the_numbers(qtbot):
         f"pixel (12, 7): weight {w:+.3f}, times its input = "
         f"{w * stages.input[12 * 28 + 7]:+.3f}"
     )
+
+
+def test_clicking_a_bar_names_its_neuron(qtbot):
+    from PySide6.QtCore import QPointF, Qt
+    from PySide6.QtTest import QTest
+
+    net = Network.create(SMALL, "relu", seed=18)
+    layers = panel(qtbot, LayerPanel, net)
+    qtbot.waitExposed(layers)
+    row = layers._rows[1]
+    scene_point = row.plot.vb.mapViewToScene(QPointF(9, 0.5))
+    where = layers._graphics.mapFromScene(scene_point)
+    with qtbot.waitSignal(layers.neuron_clicked) as signal:
+        QTest.mouseClick(
+            layers._graphics.viewport(), Qt.MouseButton.LeftButton, pos=where
+        )
+    assert signal.args == [1, 9]

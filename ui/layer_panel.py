@@ -11,6 +11,7 @@ import logging
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
 from ui import panel_style as style
@@ -78,6 +79,9 @@ class _Row:
 class LayerPanel(RedrawWhenShown, QWidget):
     """Bars for every hidden layer and the ten output probabilities."""
 
+    # (layer index as in trace.zs, unit), like the network diagram's signal
+    neuron_clicked = Signal(int, int)
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._network = None
@@ -89,6 +93,7 @@ class LayerPanel(RedrawWhenShown, QWidget):
         self._graphics = pg.GraphicsLayoutWidget()
         self._graphics.setBackground(style.background())
         self._graphics.scene().sigMouseMoved.connect(self._hovered)
+        self._graphics.scene().sigMouseClicked.connect(self._clicked)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._caption)
@@ -210,15 +215,22 @@ class LayerPanel(RedrawWhenShown, QWidget):
         self._catch_up()
         return {f"layer{i}": row.values.copy() for i, row in enumerate(self._rows)}
 
-    def _hovered(self, pos) -> None:
+    def _bar_at(self, pos) -> tuple[int, int] | None:
         for layer, row in enumerate(self._rows):
-            if not row.plot.sceneBoundingRect().contains(pos):
-                continue
-            x = row.plot.vb.mapSceneToView(pos).x()
-            unit = int(round(x))
-            if 0 <= unit < len(row.values):
-                QToolTip.showText(self._hover_point(pos), self._hover_text(layer, unit))
-            return
+            if row.plot.sceneBoundingRect().contains(pos):
+                unit = round(row.plot.vb.mapSceneToView(pos).x())
+                return (layer, unit) if 0 <= unit < len(row.values) else None
+        return None
+
+    def _hovered(self, pos) -> None:
+        bar = self._bar_at(pos)
+        if bar is not None:
+            QToolTip.showText(self._hover_point(pos), self._hover_text(*bar))
+
+    def _clicked(self, event) -> None:
+        bar = self._bar_at(event.scenePos())
+        if bar is not None:
+            self.neuron_clicked.emit(*bar)
 
     def _hover_point(self, pos):
         view_pos = self._graphics.mapFromScene(pos)
