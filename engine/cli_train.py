@@ -8,8 +8,6 @@ half-written file behind.
 import argparse
 from pathlib import Path
 
-import numpy as np
-
 from engine.activations import ACTIVATIONS
 from engine.cli_support import (
     CliError,
@@ -21,6 +19,7 @@ from engine.cli_support import (
 )
 from engine.mnist import load_mnist
 from engine.model_file import save_model
+from engine.model_stats import activation_scales
 from engine.network import Network
 from engine.preprocess import PREPROCESSING_VERSION
 from engine.training import (
@@ -32,10 +31,9 @@ from engine.training import (
     train,
 )
 
-# Training images used to measure each hidden layer's typical top value,
-# the fixed top of the window's bar scale for unbounded activations.
-ACTIVATION_SAMPLE = 2000
-ACTIVATION_PERCENTILE = 99.5
+# Training images on which each hidden layer's typical top values are
+# measured: the fixed scales the window draws on.
+SCALE_SAMPLE = 5000
 
 
 def add_train_parser(commands) -> None:
@@ -83,7 +81,7 @@ def run_train(args: argparse.Namespace, term: Terminal) -> None:
         "seed": config.seed,
         "test_accuracy": result.accuracy,
         "preprocessing_version": PREPROCESSING_VERSION,
-        "activation_max": activation_max(network, images),
+        **activation_scales(network, images[:SCALE_SAMPLE]),
     }
     save_model(out, network, metadata)
     term.say(f"test accuracy: {result.accuracy:.4f} ({result.correct}/{result.total})")
@@ -167,10 +165,3 @@ def model_name(network: Network) -> str:
     """Return a display name such as "ReLU 784-256-128-10"."""
     sizes = "-".join(str(n) for n in network.layer_sizes)
     return f"{network.activation.display_name} {sizes}"
-
-
-def activation_max(network: Network, images: np.ndarray) -> list[float]:
-    """Return per hidden layer a high percentile of its activations on images."""
-    trace = network.forward(images[:ACTIVATION_SAMPLE])
-    hidden = trace.activations[1:-1]
-    return [float(np.percentile(a, ACTIVATION_PERCENTILE)) for a in hidden]

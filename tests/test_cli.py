@@ -66,6 +66,7 @@ def test_train_writes_a_model_with_its_test_accuracy(trained):
     assert f"test accuracy: {meta['test_accuracy']:.4f}" in done.stdout
     assert meta["training"]["train_images"] == 2000
     assert len(meta["activation_max"]) == 1 and meta["activation_max"][0] > 0
+    assert len(meta["weighted_sum_max"]) == 1
     assert [p.name for p in out.parent.iterdir()] == ["tiny.npz"]
 
 
