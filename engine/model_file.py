@@ -60,6 +60,11 @@ def load_model(path: str | Path) -> tuple[Network, dict]:
     """Return the network and metadata stored at path, or raise ModelFileError."""
     path = Path(path)
     name = path.name
+    if path.is_file() and not zipfile.is_zipfile(path):
+        # np.load would take any other file for a pickle and say so.
+        raise ModelFileError(
+            f"{name} is not a Digit Lens model file (.npz) or is damaged."
+        )
     try:
         with np.load(path, allow_pickle=False) as data:
             arrays = {key: data[key] for key in data.files}

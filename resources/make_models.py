@@ -48,7 +48,7 @@ def recipes() -> dict[str, dict]:
     return table
 
 
-def make(stem: str, settings: dict, data_dir: Path) -> str:
+def make(stem: str, settings: dict, data_dir: Path, out: Path = OUT) -> str:
     """Train, evaluate and save one model; return a one-line summary."""
     from engine.activations import get
     from engine.mnist import load_mnist
@@ -77,7 +77,7 @@ def make(stem: str, settings: dict, data_dir: Path) -> str:
         "training_seconds": round(seconds),
         **activation_scales(net, data.train_images[:5000]),
     }
-    save_model(OUT / f"{stem}.npz", net, meta)
+    save_model(out / f"{stem}.npz", net, meta)
     return f"{stem}: test accuracy {result.accuracy:.4f}, trained in {seconds:.0f} s"
 
 
@@ -86,14 +86,15 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared/data/mnist")
     parser.add_argument("--only", nargs="*", help="file stems to make")
     parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--out", type=Path, default=OUT, help="folder to write to")
     args = parser.parse_args()
     table = recipes()
     stems = args.only or list(table)
-    OUT.mkdir(parents=True, exist_ok=True)
+    args.out.mkdir(parents=True, exist_ok=True)
     # One BLAS thread per job: parallel jobs beat threads fighting over cores.
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1" if args.jobs > 1 else "2")
     with ProcessPoolExecutor(args.jobs) as pool:
-        futures = [pool.submit(make, s, table[s], args.data) for s in stems]
+        futures = [pool.submit(make, s, table[s], args.data, args.out) for s in stems]
         for future in futures:
             print(future.result(), flush=True)
 
