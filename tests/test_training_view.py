@@ -156,6 +156,7 @@ def test_dialog_trains_shows_accuracy_and_shares_weights(qtbot, small_mnist, tmp
     assert trained.args[0].saved_to.exists()
     assert dialog.plots.batch_loss.count == 20
     dialog.shutdown()
+    assert dialog.thread is None
 
 
 def test_dialog_without_mnist_says_so_in_one_sentence(qtbot, tmp_path):
