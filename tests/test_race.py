@@ -42,6 +42,9 @@ def test_racers_differ_only_in_activation(race):
     for config in configs[1:]:
         assert replace(config, activation=first.activation) == first
     assert first.hidden == (16, 16, 16)
+    assert (first.optimizer, first.learning_rate) == ("sgd", 0.05)
+    race.optimizer.setCurrentIndex(1)
+    assert {c.optimizer for c in race.configs()} == {"adam"}
 
 
 @pytest.mark.parametrize("rival", [n for n in ACTIVATIONS if n != "sigmoid"])
