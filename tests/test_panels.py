@@ -29,7 +29,14 @@ def test_layer_panel_bars_are_the_trace(qtbot, name):
 
     shown = layers.displayed_values()
     for i in range(3):
-        np.testing.assert_allclose(shown[f"layer{i}"], trace.activations[i + 1][0])
+        a = trace.activations[i + 1][0]
+        np.testing.assert_allclose(shown[f"layer{i}"], a)
+        # the drawn bars themselves: every non-zero unit, at its own height
+        row = layers._rows[i]
+        for bars, side in ((row.pos, a > 0), (row.neg, a < 0)):
+            x = np.asarray(bars.opts["x"], dtype=int)
+            assert x.tolist() == np.flatnonzero(side).tolist()
+            np.testing.assert_allclose(bars.opts["height"], a[x])
 
     layers.set_show_weighted_sums(True)
     shown = layers.displayed_values()

@@ -39,10 +39,10 @@ class _Row:
         self.scale = (0.0, 1.0)
         self.drawn = {"pos": False, "neg": False}
         self.marked = False
-        zeros = np.zeros(n, dtype=np.float32)
-        opts = {"x": self.x, "width": 0.8, "height": zeros, "pen": None}
-        self.pos = pg.BarGraphItem(brush=style.positive(), **opts)
-        self.neg = pg.BarGraphItem(brush=style.NEGATIVE, **opts)
+        none = np.zeros(0, dtype=np.float32)
+        opts = {"x": none, "width": 0.8, "height": none}
+        self.pos = pg.BarGraphItem(**opts, **style.bar_colours(style.positive()))
+        self.neg = pg.BarGraphItem(**opts, **style.bar_colours(style.NEGATIVE))
         # Triangles mark bars that run past either end of the fixed scale.
         marks = {"size": 7, "pen": None, "brush": style.foreground()}
         self.over = pg.ScatterPlotItem(symbol="t1", **marks)
@@ -58,8 +58,8 @@ class _Row:
     def show(self, values: np.ndarray) -> None:
         """Draw values as bars, split by sign."""
         self.values = values
-        self._set_if_changed("pos", self.pos, np.maximum(values, 0))
-        self._set_if_changed("neg", self.neg, np.minimum(values, 0))
+        self._set_if_changed("pos", self.pos, values > 0)
+        self._set_if_changed("neg", self.neg, values < 0)
         low, high = self.scale
         over, under = values > high, values < low
         if over.any() or under.any() or self.marked:
@@ -67,13 +67,13 @@ class _Row:
             self.under.setData(self.x[under], np.full(under.sum(), low))
             self.marked = bool(over.any() or under.any())
 
-    def _set_if_changed(self, key: str, bars, heights: np.ndarray) -> None:
-        # Units that cannot go negative (sigmoid, ReLU) keep an all-zero
-        # negative row; regenerating its picture each time is wasted work.
-        if not heights.any() and not self.drawn[key]:
+    def _set_if_changed(self, key: str, bars, pick: np.ndarray) -> None:
+        # Only non-zero bars are drawn, so a silent neuron leaves no coloured
+        # line at zero; an empty row that was already empty is left alone.
+        if not pick.any() and not self.drawn[key]:
             return
-        bars.setOpts(height=heights)
-        self.drawn[key] = bool(heights.any())
+        bars.setOpts(x=self.x[pick], height=self.values[pick])
+        self.drawn[key] = bool(pick.any())
 
 
 class LayerPanel(RedrawWhenShown, QWidget):
@@ -119,9 +119,7 @@ class LayerPanel(RedrawWhenShown, QWidget):
 
     def _create_answer_marks(self, plot: pg.PlotItem) -> None:
         # The winner gets its own bar item so its colour needs no brush list.
-        self._winner = pg.BarGraphItem(
-            x=[0], width=0.8, height=[0], pen=None, brush=style.positive()
-        )
+        self._winner = pg.BarGraphItem(x=[0], width=0.8, height=[0])
         self._winner_text = style.view_label("", (0.5, 1.1))
         plot.addItem(self._winner)
         plot.addItem(self._winner_text, ignoreBounds=True)
@@ -140,8 +138,12 @@ class LayerPanel(RedrawWhenShown, QWidget):
         # Probabilities: grey losers, one blue winner. Sums: sign colours,
         # with the winner outlined.
         answer = self._rows[-1]
-        answer.pos.setOpts(brush=style.positive() if self._show_z else style.muted())
-        self._winner.setOpts(pen=pg.mkPen(style.foreground()) if self._show_z else None)
+        others = style.positive() if self._show_z else style.muted()
+        answer.pos.setOpts(**style.bar_colours(others))
+        winner = style.bar_colours(style.positive())
+        if self._show_z:
+            winner["pen"] = pg.mkPen(style.foreground())
+        self._winner.setOpts(**winner)
 
     def _title(self, layer: int, scale: tuple) -> str:
         n = len(self._rows[layer].x)

@@ -85,7 +85,7 @@ class NeuronInspector(QWidget):
         self._bar_plot.setLabel("bottom", "neuron in the layer before")
         self._bar_plot.setLabel("left", "weight")
         self._bar_plot.getAxis("left").enableAutoSIPrefix(False)
-        opts = {"x": [0], "width": 0.8, "height": [0], "pen": None}
+        opts = {"x": [0], "width": 0.8, "height": [0]}
         self._pos_bars = pg.BarGraphItem(**opts)
         self._neg_bars = pg.BarGraphItem(**opts)
         self._bar_plot.addItem(self._pos_bars)
@@ -102,8 +102,8 @@ class NeuronInspector(QWidget):
         for image in self._maps:
             image.setLookupTable(style.diverging_lut())
         style.quiet_plot(self._bar_plot)
-        self._pos_bars.setOpts(brush=style.positive())
-        self._neg_bars.setOpts(brush=style.NEGATIVE)
+        self._pos_bars.setOpts(**style.bar_colours(style.positive()))
+        self._neg_bars.setOpts(**style.bar_colours(style.NEGATIVE))
 
     def set_model(self, network, metadata: dict | None) -> None:
         """Forget the inspected neuron unless the same network is shown again."""

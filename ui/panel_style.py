@@ -77,6 +77,13 @@ def layer_colour(index: int) -> str:
     return LAYER_COLOURS[index % len(LAYER_COLOURS)]
 
 
+def bar_colours(colour) -> dict:
+    """Return BarGraphItem options filling and outlining bars in colour."""
+    # The one-pixel outline keeps a bar narrower than a pixel from vanishing
+    # when a layer has more neurons than the plot has pixels across.
+    return {"brush": colour, "pen": pg.mkPen(colour, width=1)}
+
+
 def layer_marker(index: int) -> tuple[str, bool, bool]:
     """Return (character, hollow, square) of hidden layer index's dots."""
     return LAYER_MARKERS[index % len(LAYER_MARKERS)]
