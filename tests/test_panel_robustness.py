@@ -205,3 +205,38 @@ def test_clicking_a_bar_names_its_neuron(qtbot):
             layers._graphics.viewport(), Qt.MouseButton.LeftButton, pos=where
         )
     assert signal.args == [1, 9]
+
+
+def test_activation_dots_really_paint(qtbot):
+    from PySide6.QtGui import QColor, QImage
+
+    from ui import panel_style
+
+    net = Network.create(SMALL, "sigmoid", seed=19)
+    curve = panel(qtbot, ActivationPanel, net)
+    qtbot.waitExposed(curve)
+    before = curve._plot_widget.grab().toImage()
+    curve.show_result(make_stages(), run(net, make_stages()))
+    after = curve._plot_widget.grab().toImage()
+
+    def rgb_of(image):
+        image = image.convertToFormat(QImage.Format.Format_RGB888)
+        rows = np.frombuffer(image.constBits(), np.uint8, image.sizeInBytes())
+        rows = rows.reshape(image.height(), image.bytesPerLine())
+        return rows[:, : image.width() * 3].reshape(image.height(), -1, 3)
+
+    def count(image, colour):
+        target = QColor(colour)
+        rgb = rgb_of(image)
+        wanted = (target.red(), target.green(), target.blue())
+        return int((rgb == wanted).all(axis=-1).sum())
+
+    def pinkish(image):
+        # see-through outlines blend with the background, so match loosely
+        rgb = rgb_of(image)
+        r, g, b = (rgb[..., i].astype(int) for i in range(3))
+        return int(((r > 140) & (b > 100) & (g < r - 40)).sum())
+
+    green = panel_style.layer_colour(0)
+    assert count(before, green) == 0 and count(after, green) > 20
+    assert pinkish(before) == 0 and pinkish(after) > 20

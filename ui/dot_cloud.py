@@ -11,6 +11,10 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
+
+# Limitation: PrimitiveArray is pyqtgraph's internal bridge to QPainter's
+# array calls (drawPixmapFragments takes a C array under PySide); it is not
+# public API, so tests/test_panel_robustness.py checks the dots really paint.
 from pyqtgraph.Qt.internals import PrimitiveArray
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
