@@ -19,6 +19,9 @@ from engine.optimizers import make_optimizer
 Array = np.ndarray
 # How often (in batches) the last good weights are remembered for divergence.
 SNAPSHOT_EVERY = 50
+# A mean cross-entropy this large means the right digit's logit sits about
+# 100 below the winner's: the weights have blown up, even if still finite.
+LOSS_LIMIT = 100.0
 
 
 @dataclass
@@ -136,7 +139,7 @@ def train(
                 loss, grad_w, grad_b, trace = network.gradients(x, y)
                 norms = [_rms(g) for g in grad_w]
 
-            if not math.isfinite(loss + sum(norms)):
+            if not math.isfinite(loss + sum(norms)) or loss > LOSS_LIMIT:
                 for p, saved in zip(params, good, strict=True):
                     p[...] = saved
                 yield Diverged(_divergence_message(config, epoch, batch), epoch, batch)
@@ -229,6 +232,6 @@ def _all_finite(arrays: list[Array]) -> bool:
 def _divergence_message(config: TrainingConfig, epoch: int, batch: int) -> str:
     return (
         f"Training diverged in epoch {epoch + 1}, batch {batch + 1}: the loss "
-        "stopped being a finite number. The last good weights were kept; try "
-        f"a lower learning rate than {config.learning_rate:g}."
+        "blew up. The last good weights were kept; try a lower learning rate "
+        f"than {config.learning_rate:g}."
     )
