@@ -27,7 +27,7 @@ STAGING = ROOT / "build" / "deb" / "root"
 DIST = ROOT / "dist"
 BUNDLE_LIMIT_MB = 150
 DEB_LIMIT_MB = 45
-FALLBACK_MAINTAINER = "Digit Lens maintainers <digit-lens@users.noreply.github.com>"
+FALLBACK_MAINTAINER = "Digit Lens maintainers <maintainers@digit-lens.invalid>"
 
 
 def read_package_info() -> deb_tree.PackageInfo:

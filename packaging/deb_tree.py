@@ -55,6 +55,9 @@ DEPENDS = (
     "libzstd1",
     "zlib1g",
 )
+# The MNIST download goes over HTTPS and needs the system's CA certificates;
+# drawing and the bundled models work without them.
+RECOMMENDS = ("ca-certificates",)
 
 
 @dataclass(frozen=True)
@@ -167,6 +170,7 @@ def control_text(staging: Path, info: PackageInfo) -> str:
         "Maintainer": info.maintainer,
         "Installed-Size": str(installed_size_kib(staging)),
         "Depends": ", ".join(DEPENDS),
+        "Recommends": ", ".join(RECOMMENDS),
         "Section": "science",
         "Priority": "optional",
         "Homepage": info.homepage,
