@@ -20,16 +20,19 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
 
 
-def _stamp(colour: QColor, rim: QColor, size: float, square: bool) -> QPixmap:
-    """Return a picture of one filled dot with a thin rim, size pixels across."""
-    side = math.ceil(size) + 2
+def dot_stamp(
+    colour: QColor, rim: QColor, size: float, square: bool = False, side: int = 0
+) -> QPixmap:
+    """Return a picture of one filled dot with a thin rim, centred in side pixels."""
+    side = side or math.ceil(size) + 2
     stamp = QPixmap(side, side)
     stamp.fill(Qt.GlobalColor.transparent)
     painter = QPainter(stamp)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(QPen(rim, 1.0))
     painter.setBrush(colour)
-    box = QRectF(0.5, 0.5, side - 1, side - 1)
+    inset = (side - size) / 2
+    box = QRectF(inset, inset, size, size)
     painter.drawRect(box) if square else painter.drawEllipse(box)
     painter.end()
     return stamp
@@ -38,7 +41,7 @@ def _stamp(colour: QColor, rim: QColor, size: float, square: bool) -> QPixmap:
 class DotCloud(pg.GraphicsObject):
     """Dots of one look at (x, y) in view units, filled or outlined."""
 
-    def __init__(self, tip=None):
+    def __init__(self, tip=None, clicked=None):
         super().__init__()
         self._fragments = PrimitiveArray(QPainter.PixmapFragment, 10)
         self._rects = PrimitiveArray(QRectF, 4)
@@ -46,31 +49,55 @@ class DotCloud(pg.GraphicsObject):
         self._index = np.zeros(0, dtype=np.int64)
         self._size = 8.0
         self._stamp: QPixmap | None = None
+        self._side = 0
+        self._choice = np.zeros(0, dtype=np.int64)
         self._outline = QPen()
         self._rect = QRectF()
         # tip(i, x, y) -> text shown when hovering the dot given as x[i], y[i].
         self._tip = tip
         self.setAcceptHoverEvents(tip is not None)
+        # clicked(i) is called with the index of a clicked dot.
+        self._clicked = clicked
 
     def set_look(self, colour, background, size: float, hollow: bool, square: bool):
         """Draw filled dots with a background rim, or square outlines."""
         colour = QColor(colour)
         self._size = size
-        self._stamp = (
-            None if hollow else _stamp(colour, QColor(background), size, square)
-        )
+        stamp = None if hollow else dot_stamp(colour, QColor(background), size, square)
+        self._set_atlas([stamp] if stamp else [])
         # See-through, so a crowd of outlines does not become a solid band.
         colour.setAlpha(170)
         self._outline = QPen(colour, 1.0)
         self._outline.setCosmetic(True)
         self.update()
 
-    def setData(self, x, y) -> None:  # noqa: N802
-        """Move the dots to x, y (1-D arrays of equal length)."""
+    def set_stamps(self, stamps: list[QPixmap], size: float) -> None:
+        """Draw each dot with one of stamps (equal squares), chosen in setData."""
+        self._size = size
+        self._set_atlas(stamps)
+        self.update()
+
+    def _set_atlas(self, stamps: list) -> None:
+        # All stamps side by side in one picture, cut out per dot when drawn.
+        if not stamps:
+            self._stamp, self._side = None, 0
+            return
+        self._side = stamps[0].width()
+        self._stamp = QPixmap(self._side * len(stamps), self._side)
+        self._stamp.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(self._stamp)
+        for i, stamp in enumerate(stamps):
+            painter.drawPixmap(i * self._side, 0, stamp)
+        painter.end()
+
+    def setData(self, x, y, stamp=None) -> None:  # noqa: N802
+        """Move the dots to x, y (1-D arrays), drawn with stamps[stamp[i]]."""
         xy = np.column_stack([np.asarray(x, float), np.asarray(y, float)])
         # A broken model's NaN sums have no place on the curve.
         self._index = np.flatnonzero(np.isfinite(xy).all(axis=1))
         self._xy = xy[self._index]
+        choice = np.zeros(len(xy), np.int64) if stamp is None else np.asarray(stamp)
+        self._choice = choice[self._index]
         self._update_rect()
         self.update()
 
@@ -116,13 +143,13 @@ class DotCloud(pg.GraphicsObject):
         painter.restore()
 
     def _paint_stamps(self, painter, x: np.ndarray, y: np.ndarray) -> None:
-        side = self._stamp.width()
+        side = self._side
         self._fragments.resize(len(x))
-        frags = (
-            self._fragments.ndarray()
-        )  # x, y, source x, y, w, h, scale x, y, turn, alpha
+        # per fragment: x, y, source x, y, w, h, scale x, y, rotation, opacity
+        frags = self._fragments.ndarray()
         frags[:, 0], frags[:, 1] = x, y
-        frags[:, 2:4] = 0.0
+        frags[:, 2] = self._choice * side
+        frags[:, 3] = 0.0
         frags[:, 4:6] = side
         frags[:, 6:8] = 1.0
         frags[:, 8] = 0.0
@@ -145,6 +172,14 @@ class DotCloud(pg.GraphicsObject):
         if index is not None:
             text = self._tip(int(self._index[index]), *self._xy[index])
         self.setToolTip(text)
+
+    def mouseClickEvent(self, event) -> None:  # noqa: N802
+        index = self._nearest(event.pos()) if self._clicked else None
+        if index is None:
+            event.ignore()
+            return
+        event.accept()
+        self._clicked(int(self._index[index]))
 
     def _nearest(self, pos) -> int | None:
         width, height = self.pixelWidth(), self.pixelHeight()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ui import diagram_layout as layout_math
 from ui import panel_style as style
+from ui.dot_cloud import DotCloud, dot_stamp
 from ui.link_lines import LinkLines
 from ui.redraw_when_shown import RedrawWhenShown
 
@@ -31,6 +32,8 @@ INPUT_SIZE = 3.0
 FIRST_COLUMN_X = 5.0
 COLUMN_GAP = 3.5
 BRIGHTNESS_STEPS = 64
+# Neuron diameters in pixels: hidden layers, then the output.
+NEURON_SIZES = (13, 16)
 UNIT_KEY = 1_000_000
 LINK_WIDTHS = (1.0, 1.6, 2.6)
 LINK_GROUPS = [(sign, bucket) for sign in (1, -1) for bucket in range(3)]
@@ -78,9 +81,9 @@ class NetworkDiagram(RedrawWhenShown, QWidget):
         self._view.addItem(self._links, ignoreBounds=True)
         # One item for every neuron: each extra item costs a paint and a
         # Python update per drawing. data holds layer * UNIT_KEY + unit.
-        self._dots = pg.ScatterPlotItem(hoverable=True, tip=self._tip)
-        self._dots.sigClicked.connect(self._clicked)
-        self._view.addItem(self._dots)
+        self._dots = DotCloud(tip=self._tip, clicked=self._clicked)
+        self._keys = np.zeros(0, dtype=np.int64)
+        self._view.addItem(self._dots, ignoreBounds=True)
         self._ring = pg.ScatterPlotItem(size=24, brush=None)
         self._ring.setZValue(2)
         self._view.addItem(self._ring)
@@ -91,7 +94,6 @@ class NetworkDiagram(RedrawWhenShown, QWidget):
     def _colour_items(self) -> None:
         # Called again for each model, so a light/dark switch is followed.
         self._graphics.setBackground(style.background())
-        self._lit = style.sign_brushes(BRIGHTNESS_STEPS)
         pens = []
         for sign, bucket in LINK_GROUPS:
             hue = QColor(style.positive() if sign > 0 else style.NEGATIVE)
@@ -99,7 +101,14 @@ class NetworkDiagram(RedrawWhenShown, QWidget):
             pens.append(pg.mkPen(colour, width=LINK_WIDTHS[bucket]))
         self._links.set_pens(pens)
         self._ring.setPen(pg.mkPen(style.foreground(), width=2))
-        self._dots.setPen(pg.mkPen(style.muted(), width=1))
+        # Every brightness of both signs, at the hidden and the output size.
+        ramp = style.sign_ramp(BRIGHTNESS_STEPS)
+        stamps = [
+            dot_stamp(colour, style.muted(), size, side=NEURON_SIZES[-1] + 2)
+            for size in NEURON_SIZES
+            for colour in ramp
+        ]
+        self._dots.set_stamps(stamps, NEURON_SIZES[-1])
 
     def set_model(self, network, metadata: dict | None) -> None:
         """Make one column of neurons per layer of network."""
@@ -181,26 +190,19 @@ class NetworkDiagram(RedrawWhenShown, QWidget):
         column["units"], column["ys"], column["values"] = units, ys, values
 
     def _light_neurons(self) -> None:
-        x, y, brushes, keys, sizes = [], [], [], [], []
+        x, y, stamps, keys = [], [], [], []
+        last = len(self._columns) - 1
         for layer, column in enumerate(self._columns):
-            count = len(column["units"])
-            x.append(np.full(count, column["x"]))
+            x.append(np.full(len(column["units"]), column["x"]))
             y.append(column["ys"])
-            brushes += self._brushes(column["values"], *column["scale"])
             keys.append(layer * UNIT_KEY + column["units"])
-            sizes.append(np.full(count, 13 if layer < len(self._columns) - 1 else 16))
-        self._dots.setData(
-            x=np.concatenate(x),
-            y=np.concatenate(y),
-            brush=brushes,
-            data=np.concatenate(keys),
-            size=np.concatenate(sizes),
-        )
-
-    def _brushes(self, values: np.ndarray, low: float, high: float) -> list:
-        levels = layout_math.brightness(values, low, high, BRIGHTNESS_STEPS)
-        lit_pos, lit_neg = self._lit
-        return [lit_pos[i] if i >= 0 else lit_neg[-i] for i in levels]
+            steps = BRIGHTNESS_STEPS
+            level = layout_math.brightness(column["values"], *column["scale"], steps)
+            # stamps: positive levels, then negative, then both again larger
+            index = np.where(level >= 0, level, steps - level)
+            stamps.append(index + (2 * steps if layer == last else 0))
+        self._keys = np.concatenate(keys)
+        self._dots.setData(np.concatenate(x), np.concatenate(y), np.concatenate(stamps))
 
     def _draw_links(self) -> None:
         segments = {key: [np.zeros((0, 4))] for key in LINK_GROUPS}
@@ -255,9 +257,8 @@ class NetworkDiagram(RedrawWhenShown, QWidget):
         if self._texts:
             self._texts[0].setPos(self._input_rect.center().x(), -0.1)
 
-    def _clicked(self, _item, points, _event) -> None:
-        if len(points):
-            self.select_neuron(*divmod(int(points[0].data()), UNIT_KEY))
+    def _clicked(self, index: int) -> None:
+        self.select_neuron(*divmod(int(self._keys[index]), UNIT_KEY))
 
     def select_neuron(self, layer_index: int, unit: int) -> None:
         """Mark a neuron as selected and emit neuron_clicked for it."""
@@ -278,8 +279,8 @@ class NetworkDiagram(RedrawWhenShown, QWidget):
         where = np.flatnonzero(column["units"] == unit)
         return (column["x"], float(column["ys"][where[0]])) if len(where) else None
 
-    def _tip(self, x: float, y: float, data) -> str:
-        layer, unit = divmod(int(data), UNIT_KEY)
+    def _tip(self, index: int, x: float, y: float) -> str:
+        layer, unit = divmod(int(self._keys[index]), UNIT_KEY)
         last = layer == len(self._columns) - 1
         name = f"output, digit {unit}" if last else f"layer {layer + 1}, neuron {unit}"
         if self._trace is None:

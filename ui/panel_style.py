@@ -115,14 +115,11 @@ def grey_lut() -> np.ndarray:
     return np.repeat(ramp, 3, axis=1)
 
 
-def sign_brushes(steps: int = 64) -> tuple[list, list]:
-    """Return brushes lit from the background to blue and to orange."""
+def sign_ramp(steps: int = 64) -> list[QColor]:
+    """Return steps colours from the background to blue, then steps to orange."""
     bg = background()
-    pos, neg = QColor(positive()), QColor(NEGATIVE)
     ramp = np.linspace(0.0, 1.0, steps)
-    lit_pos = [pg.mkBrush(mix(bg, pos, t)) for t in ramp]
-    lit_neg = [pg.mkBrush(mix(bg, neg, t)) for t in ramp]
-    return lit_pos, lit_neg
+    return [mix(bg, QColor(hue), t) for hue in (positive(), NEGATIVE) for t in ramp]
 
 
 def activation_scale(network, metadata: dict | None, layer: int) -> tuple:
