@@ -240,3 +240,17 @@ def test_activation_dots_really_paint(qtbot):
     green = panel_style.layer_colour(0)
     assert count(before, green) == 0 and count(after, green) > 20
     assert pinkish(before) == 0 and pinkish(after) > 20
+
+
+def test_weighted_sum_scale_comes_from_the_model_file(qtbot):
+    from ui import panel_style
+
+    net = Network.create(SMALL, "relu", seed=20)
+    metadata = {"activation_max": [3.0, 2.0], "weighted_sum_max": [7.5, 4.0]}
+    layers = panel(qtbot, LayerPanel, net, metadata)
+    layers.set_show_weighted_sums(True)
+    logits = panel_style.DEFAULT_LOGIT_MAX
+    assert layers.value_ranges() == [(-7.5, 7.5), (-4.0, 4.0), (-logits, logits)]
+    layers.set_model(net, {})
+    fallback = panel_style.DEFAULT_Z_MAX
+    assert layers.value_ranges()[0] == (-fallback, fallback)

@@ -142,8 +142,10 @@ def output_scale(network, metadata: dict | None, layer: int) -> tuple:
 
 def z_scale(metadata: dict | None, layer: int, output: bool = False) -> float:
     """Return the fixed half-width of the weighted-sum scale of layer layer."""
-    fallback = DEFAULT_LOGIT_MAX if output else DEFAULT_Z_MAX
-    return _stored(metadata, "z_max", layer, fallback)
+    if output:
+        # Model files measure hidden layers only.
+        return DEFAULT_LOGIT_MAX
+    return _stored(metadata, "weighted_sum_max", layer, DEFAULT_Z_MAX)
 
 
 def _stored(metadata: dict | None, key: str, layer: int, fallback: float) -> float:
