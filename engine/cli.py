@@ -30,9 +30,13 @@ EXIT_FAILED = 1
 EXIT_STOPPED = 130
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run one command-line command and return its exit code."""
+def main(argv: list[str] | None = None, read_picture=None) -> int:
+    """Run one command-line command and return its exit code.
+
+    read_picture(path) -> RGBA (h, w, 4) in 0..1 decodes images for predict.
+    """
     args = build_parser().parse_args(argv)
+    args.read_picture = read_picture
     logging.basicConfig(level=logging.WARNING, format=f"{APP}: %(message)s")
     term = Terminal()
     try:
@@ -150,7 +154,7 @@ def confusion_lines(confusion: np.ndarray) -> list[str]:
 def run_predict(args, term: Terminal) -> None:
     """Print the digit a model reads in an image and all ten probabilities."""
     network, _ = load_model(resolve_model(args.model))
-    stages = preprocess_image(read_ink(args.image))
+    stages = preprocess_image(read_ink(args.image, args.read_picture))
     if stages is None:
         raise CliError(f"{args.image} looks blank; there is no digit to read.")
     p = network.predict_proba(stages.input[None])[0]
@@ -161,22 +165,22 @@ def run_predict(args, term: Terminal) -> None:
         term.say(f"{d}: {prob:.4f} {'#' * round(float(prob) * 40)}".rstrip())
 
 
-def read_ink(path: Path) -> np.ndarray:
-    """Return the ink of a PNG or JPEG image as float32 (h, w) in 0..1."""
-    # Qt decodes the image; it is imported here so the rest of the engine,
-    # and every other command, runs without it.
-    from PySide6.QtGui import QImage
+def read_ink(path: Path, read_picture) -> np.ndarray:
+    """Return the ink of a PNG or JPEG image as float32 (h, w) in 0..1.
 
+    read_picture(path) decodes the file to RGBA (h, w, 4) in 0..1; the
+    caller supplies it, because decoding pictures takes Qt, which the
+    engine never imports.
+    """
     if not path.is_file():
         raise CliError(f"The image {path} does not exist.")
-    image = QImage(str(path))
-    if image.isNull():
-        raise CliError(f"Could not read {path} as a PNG or JPEG image.")
-    image = image.convertToFormat(QImage.Format.Format_RGBA8888)
-    h, w, stride = image.height(), image.width(), image.bytesPerLine()
-    pixels = np.frombuffer(image.constBits(), np.uint8, count=h * stride)
-    rgba = pixels.reshape(h, stride)[:, : 4 * w].reshape(h, w, 4)
-    return ink_from_rgba(rgba.astype(np.float32) / 255)
+    if read_picture is None:
+        raise CliError("Reading pictures needs the window's libraries; run digit-lens.")
+    try:
+        rgba = read_picture(path)
+    except ValueError as error:
+        raise CliError(f"Could not read {path} as a PNG or JPEG image.") from error
+    return ink_from_rgba(rgba)
 
 
 def run_download(args, term: Terminal) -> None:

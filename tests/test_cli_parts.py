@@ -104,3 +104,9 @@ def test_every_command_has_a_parser():
         with pytest.raises(SystemExit) as exit_info:
             parser.parse_args([command, *args])
         assert exit_info.value.code == 0
+
+
+def test_main_sends_every_command_to_the_command_line():
+    import main
+
+    assert set(cli.SUBCOMMANDS) <= set(main.COMMANDS)

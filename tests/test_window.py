@@ -136,8 +136,9 @@ def test_networks_from_the_training_dialog_reach_the_panels(qtbot, window):
     dialog = window.actions.training.dialog
     qtbot.addWidget(dialog)
     training = Network.create([784, 16, 16, 10], "tanh", seed=3)
-    dialog.network_updated.emit(training)
+    dialog.snapshot_updated.emit(training, {"activation_max": [1.0, 1.0]})
     qtbot.waitUntil(lambda: window.network is training, timeout=5000)
+    assert window.metadata["activation_max"] == [1.0, 1.0]
 
     trained = Network.create([784, 16, 16, 10], "elu", seed=4)
     result = SimpleNamespace(network=trained, metadata={"name": "mine"}, saved_to=None)

@@ -223,4 +223,5 @@ class MainWindow(QMainWindow):
             self._settings.setValue(keys.BRUSH, self.canvas.brush_fraction())
             self.actions.save_view(self._settings)
             self._settings.sync()
+        self.actions.lab.shutdown()
         super().closeEvent(event)

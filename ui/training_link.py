@@ -36,24 +36,25 @@ class TrainingLink(QObject):
             from ui.training_dialog import TrainingDialog
 
             self.dialog = TrainingDialog(self.window)
-            self.dialog.network_updated.connect(self._network_updated)
+            self.dialog.snapshot_updated.connect(self._snapshot_updated)
             self.dialog.model_trained.connect(self._model_trained)
         self.dialog.show()
         self.dialog.raise_()
         self.dialog.activateWindow()
 
-    def _network_updated(self, network) -> None:
-        self._latest = network
+    def _snapshot_updated(self, network, metadata: dict) -> None:
+        # metadata carries display scales measured on the weights as they are
+        self._latest = network, metadata
         if not self._timer.isActive():
             self._timer.start(SHOW_EVERY_MS)
 
     def _show_latest(self) -> None:
         if self._latest is None:
             return
-        network, self._latest = self._latest, None
+        (network, metadata), self._latest = self._latest, None
         sizes = "-".join(str(n) for n in network.layer_sizes)
         name = f"{network.activation.display_name} {sizes}, in training"
-        self.window.use_model(network, {"name": name})
+        self.window.use_model(network, {**metadata, "name": name})
 
     def _model_trained(self, result) -> None:
         self._timer.stop()

@@ -6,6 +6,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ui import image_input, model_library
+from ui.lab_actions import LabActions
 from ui.panels import call_each
 from ui.training_link import TrainingLink
 
@@ -133,6 +134,7 @@ class WindowActions:
             self.training.open,
         )
         self.train.setVisible(self.training.available())
+        self.lab = LabActions(self.window)
 
     def _create_edit_actions(self) -> None:
         canvas = self.window.canvas
@@ -190,7 +192,6 @@ class WindowActions:
         file_menu.addActions([self.open_model, self.open_image])
         self.user_menu = file_menu.addMenu("&Your Models")
         self.user_menu.aboutToShow.connect(self._fill_user_models)
-        file_menu.addAction(self.train)
         file_menu.addSeparator()
         file_menu.addActions([self.save_drawing, self.export_panels])
         file_menu.addSeparator()
@@ -198,6 +199,9 @@ class WindowActions:
         bar.addMenu("&Edit").addActions([self.undo, self.clear])
         view = bar.addMenu("&View")
         view.addActions(list(self.toggles.values()))
+        lab = bar.addMenu("&Lab")
+        lab.addAction(self.train)
+        lab.addActions(self.lab.actions)
         bar.addMenu("&Help").addActions([self.guide, self.about])
 
     def _fill_user_models(self) -> None:
