@@ -254,3 +254,17 @@ def test_weighted_sum_scale_comes_from_the_model_file(qtbot):
     layers.set_model(net, {})
     fallback = panel_style.DEFAULT_Z_MAX
     assert layers.value_ranges()[0] == (-fallback, fallback)
+
+
+def test_flat_count_names_silent_relu_neurons(qtbot):
+    net = Network.create(SMALL, "relu", seed=21)
+    trace = run(net, make_stages())
+    curve = panel(qtbot, ActivationPanel, net)
+    curve.show_result(make_stages(), trace)
+    silent = [int((z[0] <= 0).sum()) for z in trace.zs[:-1]]
+    assert curve.flat_text() == (
+        f"On a flat part of the curve now: layer 1: {silent[0]} of 16, "
+        f"layer 2: {silent[1]} of 16."
+    )
+    curve.show_result(None, None)
+    assert curve.flat_text() == ""

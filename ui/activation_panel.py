@@ -30,6 +30,8 @@ DEFAULT_HALF_WIDTH = 6.0
 MARGIN = 1.25
 # Narrow again only once every z fits in this share of the range.
 SHRINK_BELOW = 0.3
+# A neuron whose slope f'(z) is below this barely changes when it learns.
+FLAT_SLOPE = 0.05
 CURVE_POINTS = 401
 # Round range ends, fine enough that widening never doubles the range.
 ROUND_STEPS = (1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
@@ -63,6 +65,11 @@ class ActivationPanel(QWidget):
         )
         self._description = style.caption("")
         self._key = style.caption("")
+        self._flat = style.caption("")
+        self._flat.setToolTip(
+            "Neurons on a flat stretch of the curve (slope under "
+            f"{FLAT_SLOPE}) pass on almost nothing new and learn very slowly."
+        )
         self._plot_widget = pg.PlotWidget(background=style.background())
         self._plot = self._plot_widget.getPlotItem()
         self._create_items()
@@ -71,6 +78,7 @@ class ActivationPanel(QWidget):
         for widget in (self._formula, self._description, self._key):
             layout.addWidget(widget)
         layout.addWidget(self._plot_widget, 1)
+        layout.addWidget(self._flat)
         style.explain(self, CAPTION)
 
     def _create_items(self) -> None:
@@ -181,6 +189,24 @@ class ActivationPanel(QWidget):
             self._redraw_curve()
         for layer, dots in enumerate(self._dots):
             self._place_dots(layer, dots)
+        self._count_flat()
+
+    def _count_flat(self) -> None:
+        text = ""
+        if self._trace is not None and self._dots:
+            slope = self._network.activation.derivative
+            parts = []
+            for i, z in enumerate(self._trace.zs[:-1]):
+                flat = int((slope(z[0]) < FLAT_SLOPE).sum())
+                parts.append(f"layer {i + 1}: {flat} of {z.shape[1]}")
+            text = "On a flat part of the curve now: " + ", ".join(parts) + "."
+        # Re-laying out a label costs more than comparing two strings.
+        if text != self._flat.text():
+            self._flat.setText(text)
+
+    def flat_text(self) -> str:
+        """Return the sentence counting neurons on flat parts of the curve."""
+        return self._flat.text()
 
     def _place_dots(self, layer: int, dots: DotCloud) -> None:
         if self._trace is None:

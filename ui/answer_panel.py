@@ -22,6 +22,8 @@ CAPTION = (
 EMPTY_TEXT = "Draw a digit"
 # Large enough to be the biggest text in the window, small enough to fit.
 DIGIT_POINT_SIZE = 96
+# Below this confidence the runner-up is named as a close rival.
+UNSURE_BELOW = 0.6
 
 
 class AnswerPanel(QWidget):
@@ -70,7 +72,11 @@ class AnswerPanel(QWidget):
         self._digit.setText(str(best))
         self._digit.setStyleSheet(f"color: {style.positive()};")
         self._confidence.setText(f"{probs[best]:.0%} sure")
-        self._runner_up.setText(f"next best: {second} ({probs[second]:.0%})")
+        if probs[best] < UNSURE_BELOW:
+            runner = f"torn between {best} and {second} ({probs[second]:.0%})"
+        else:
+            runner = f"next best: {second} ({probs[second]:.0%})"
+        self._runner_up.setText(runner)
 
     def _show_empty(self) -> None:
         self._probabilities = np.zeros(0, dtype=np.float32)
