@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tomllib
 import warnings
 from pathlib import Path
 
@@ -41,12 +42,18 @@ def _skip_reason() -> str | None:
     return None
 
 
-def _is_installed() -> bool:
-    """Return whether dpkg has digit-lens installed or half-installed."""
+def _status(package: str) -> str:
+    """Return dpkg's status words for a package, empty when it is unknown."""
     result = subprocess.run(
-        ["dpkg-query", "-W", "-f=${Status}", PACKAGE], capture_output=True, text=True
+        ["dpkg-query", "-W", "-f=${Status}", package], capture_output=True, text=True
     )
-    return result.returncode == 0 and "not-installed" not in result.stdout
+    return result.stdout if result.returncode == 0 else ""
+
+
+def _is_installed() -> bool:
+    """Return whether dpkg holds any trace of digit-lens, even half-installed."""
+    status = _status(PACKAGE)
+    return bool(status) and not status.endswith("not-installed")
 
 
 def _missing_depends(deb: Path) -> list[str]:
@@ -55,14 +62,7 @@ def _missing_depends(deb: Path) -> list[str]:
         ["dpkg-deb", "-f", str(deb), "Depends"], capture_output=True, text=True
     ).stdout
     names = [entry.strip().split(" ")[0] for entry in depends.split(",")]
-    return [
-        name
-        for name in names
-        if subprocess.run(
-            ["dpkg-query", "-W", "-f=${Status}", name], capture_output=True, text=True
-        ).stdout.split()[-1:]
-        != ["installed"]
-    ]
+    return [name for name in names if not _status(name).endswith(" installed")]
 
 
 @pytest.fixture(scope="module")
@@ -78,9 +78,11 @@ def deb() -> Path:
         text=True,
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    debs = sorted((ROOT / "dist").glob(f"{PACKAGE}_*_amd64.deb"))
-    assert debs, "build.py finished without writing a .deb"
-    return max(debs, key=lambda path: path.stat().st_mtime)
+    with open(ROOT / "pyproject.toml", "rb") as file:
+        version = tomllib.load(file)["project"]["version"]
+    deb = ROOT / "dist" / f"{PACKAGE}_{version}_amd64.deb"
+    assert deb.is_file(), "build.py finished without writing the .deb"
+    return deb
 
 
 @pytest.fixture(scope="module")
@@ -91,14 +93,16 @@ def installed(deb):
     # missing on a headless machine; the offscreen run does not need them.
     if _missing_depends(deb):
         command.append("--force-depends")
-    result = subprocess.run([*command, str(deb)], capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    listing = subprocess.run(
-        ["dpkg", "-L", PACKAGE], capture_output=True, text=True, check=True
-    ).stdout
-    yield [Path(line) for line in listing.splitlines() if line.strip()]
-    if _is_installed():
-        subprocess.run(["dpkg", "--purge", PACKAGE], capture_output=True)
+    try:
+        result = subprocess.run([*command, str(deb)], capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        listing = subprocess.run(
+            ["dpkg", "-L", PACKAGE], capture_output=True, text=True, check=True
+        ).stdout
+        yield [Path(line) for line in listing.splitlines() if line.strip()]
+    finally:
+        if _is_installed():
+            subprocess.run(["dpkg", "--purge", PACKAGE], capture_output=True)
 
 
 def test_package_lists_launcher_desktop_file_and_icons(installed):
