@@ -1,4 +1,4 @@
-"""The left column: the canvas with its pen controls and a hint beneath."""
+"""The left column: the canvas, its pen controls, then what the network sees."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -15,6 +15,8 @@ from ui.square_box import SquareBox
 
 # The slider counts thousandths of the canvas side.
 BRUSH_STEPS = 1000
+# Height kept under the controls for the network's 28x28 view, in pixels.
+BELOW_HEIGHT = 200
 
 HINT = (
     "Draw a digit with the left button. Right click or Esc clears; "
@@ -23,7 +25,7 @@ HINT = (
 
 
 class DrawingColumn(QWidget):
-    """Hold the square canvas, the brush slider and the undo and clear buttons."""
+    """Hold the square canvas, the brush slider, undo and clear, and a view below."""
 
     def __init__(self, canvas: DrawingCanvas, actions, parent: QWidget | None = None):
         super().__init__(parent)
@@ -37,9 +39,14 @@ class DrawingColumn(QWidget):
         hint.setWordWrap(True)
         hint.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         below.addWidget(hint)
+        self._box = SquareBox(canvas, footer, below_height=BELOW_HEIGHT)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(SquareBox(canvas, footer))
+        layout.addWidget(self._box)
+
+    def set_below(self, widget: QWidget | None) -> None:
+        """Show widget under the canvas and its controls."""
+        self._box.set_below(widget)
 
     def _create_brush_slider(self) -> QSlider:
         slider = QSlider(Qt.Orientation.Horizontal)

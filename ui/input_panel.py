@@ -23,6 +23,8 @@ CAPTION = (
 )
 STAGE_NAMES = ("drawn", "cropped", "scaled", "centred")
 SIDE = 28
+# Height of the stage grid's two rows of names, in pixels.
+STAGE_LABELS = 40
 
 
 class _ImageView:
@@ -50,20 +52,27 @@ class _ImageView:
 
 
 class _Stack(QWidget):
-    """Stack its visible children at the top, each as tall as it is wide."""
+    """Lay out the input picture and the stage grid: side by side when wide."""
 
     def arrange(self) -> None:
-        """Place the visible children top-down, shrunk together to fit."""
+        """Place the visible children, each picture as large as fits."""
         shown = [c for c in self.children() if isinstance(c, QWidget)]
         shown = [c for c in shown if not c.isHidden()]
-        width = self.width()
-        # the stage grid needs room for its labels as well as its pictures
-        heights = [width + (40 if i else 0) for i in range(len(shown))]
-        scale = min(1.0, self.height() / max(sum(heights), 1))
-        top = 0
-        for child, height in zip(shown, heights, strict=True):
-            child.setGeometry(0, top, width, int(height * scale))
-            top += int(height * scale)
+        if not shown:
+            return
+        width, height = self.width(), self.height()
+        if len(shown) == 1:
+            side = min(width, height)
+            shown[0].setGeometry((width - side) // 2, 0, side, side)
+        elif width > height:
+            side = min(height, width // 2)
+            shown[0].setGeometry(0, 0, side, side)
+            shown[1].setGeometry(side, 0, width - side, side)
+        else:
+            # the stage grid needs room for its labels as well as its pictures
+            side = min(width, height * width // (2 * width + STAGE_LABELS))
+            shown[0].setGeometry(0, 0, width, side)
+            shown[1].setGeometry(0, side, width, height - side)
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)

@@ -152,9 +152,11 @@ class MainWindow(QMainWindow):
         if self.panel_area.is_built():
             return
         panels = self.panel_area.build()
-        diagram, inspector = panels.get("diagram"), panels.get("inspector")
-        if diagram is not None and inspector is not None:
-            diagram.neuron_clicked.connect(inspector.inspect)
+        self.drawing.set_below(panels.get("input"))
+        inspector = panels.get("inspector")
+        for name in ("diagram", "layers"):
+            if inspector is not None and name in panels:
+                panels[name].neuron_clicked.connect(inspector.inspect)
         for method, on in self.actions.view_states():
             call_each(panels.values(), method, on)
         if self.network is not None:

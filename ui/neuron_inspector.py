@@ -4,6 +4,9 @@ For the first hidden layer the weights are a 28x28 picture beside the same
 weights times the drawing, so a person sees which pixels push the neuron up
 (blue) or down (orange). For later layers the weights are bars. The inputs
 that contribute most to the weighted sum are listed with their numbers.
+
+Until a neuron is clicked it follows the answer: it shows the output neuron
+of the digit the network chose, and a check box brings that back later.
 """
 
 import logging
@@ -13,6 +16,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import (
+    QCheckBox,
     QLabel,
     QStackedWidget,
     QToolTip,
@@ -29,7 +33,14 @@ CAPTION = (
     "applies the activation function. Blue weights raise the sum, orange "
     "ones lower it."
 )
-EMPTY_TEXT = "Click a neuron in the network diagram to look inside it."
+EMPTY_TEXT = (
+    "Draw a digit to look inside the output neuron behind the answer, or "
+    "click any neuron in the diagram or the bars."
+)
+FOLLOW_TIP = (
+    "Show the output neuron of the digit the network chose, and switch "
+    "with the answer. Clicking a neuron picks that one instead."
+)
 TOP_INPUTS = 5
 
 
@@ -44,6 +55,10 @@ class NeuronInspector(QWidget):
         self._shown: dict[str, np.ndarray] = {}
         self._title = QLabel(EMPTY_TEXT)
         self._title.setWordWrap(True)
+        self._follow = QCheckBox("&Follow the answer")
+        self._follow.setChecked(True)
+        self._follow.setToolTip(FOLLOW_TIP)
+        self._follow.toggled.connect(self._follow_toggled)
         self._numbers = style.caption("")
         self._top = style.caption("")
         self._stack = QStackedWidget()
@@ -51,8 +66,9 @@ class NeuronInspector(QWidget):
         self._stack.addWidget(self._create_bars())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (style.caption(CAPTION), self._title, self._numbers):
+        for widget in (style.caption(CAPTION), self._follow, self._title):
             layout.addWidget(widget)
+        layout.addWidget(self._numbers)
         layout.addWidget(self._stack, 100)
         layout.addWidget(self._top)
         # Holds the text at the top while no neuron is chosen.
@@ -108,7 +124,9 @@ class NeuronInspector(QWidget):
     def set_model(self, network, metadata: dict | None) -> None:
         """Forget the inspected neuron unless the same network is shown again."""
         if network is not self._network:
-            self._target = None
+            # a new network: its answer is not known yet
+            self._target, self._trace = None, None
+            self._set_following(True)
         self._network = network
         self._colour_items()
         self._draw_neuron()
@@ -116,8 +134,37 @@ class NeuronInspector(QWidget):
     def show_result(self, stages, trace) -> None:
         """Update the neuron's sum, output and contributions for trace."""
         self._trace = trace
-        if self._network is not None and self._target is not None:
+        if self._network is None:
+            return
+        answer = self._answer_neuron()
+        if answer is not None and answer != self._target:
+            self._target = answer
+            self._draw_neuron()
+        elif self._target is not None:
             self._draw_result()
+
+    def _answer_neuron(self) -> tuple[int, int] | None:
+        # The output neuron of the winning digit, while following the answer.
+        if not self._follow.isChecked() or self._trace is None:
+            return None
+        last = len(self._network.weights) - 1
+        return last, int(np.argmax(self._trace.activations[-1][0]))
+
+    def _follow_toggled(self, _on: bool) -> None:
+        if self._network is None:
+            return
+        self._target = self._answer_neuron() or self._target
+        if self._target is not None:
+            self._draw_neuron()
+
+    def _set_following(self, on: bool) -> None:
+        blocked = self._follow.blockSignals(True)
+        self._follow.setChecked(on)
+        self._follow.blockSignals(blocked)
+
+    def is_following(self) -> bool:
+        """Return True while the inspector shows the answer's output neuron."""
+        return self._follow.isChecked()
 
     def inspect(self, layer_index: int, unit: int) -> None:
         """Show unit of layer layer_index (as indexed in trace.zs)."""
@@ -127,6 +174,7 @@ class NeuronInspector(QWidget):
         if not 0 <= unit < net.weights[layer_index].shape[1]:
             return
         self._target = (int(layer_index), int(unit))
+        self._set_following(False)
         self._draw_neuron()
 
     def _draw_neuron(self) -> None:
@@ -141,7 +189,10 @@ class NeuronInspector(QWidget):
             return
         layer, unit = self._target
         w = self._network.weights[layer][:, unit]
-        self._title.setText(f"<b>{self._name(layer, unit)}</b>")
+        title = f"<b>{self._name(layer, unit)}</b>"
+        if self._follow.isChecked():
+            title += ": the answer's neuron"
+        self._title.setText(title)
         # Symmetric about zero so the background colour always means "no effect".
         self._reach = max(float(np.max(np.abs(w))), 1e-6)
         if self._as_picture(layer):

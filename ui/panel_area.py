@@ -1,4 +1,9 @@
-"""The panels right of the canvas, in the order the network computes."""
+"""The panels right of the canvas, in the order the network computes.
+
+The middle column shows the layers (diagram or bars) over the activation
+curve that shapes them; the right column the answer over one neuron up
+close. The input panel is returned for the drawing column to hold.
+"""
 
 import logging
 
@@ -13,7 +18,7 @@ Part = tuple[QWidget | None, int]
 
 
 class PanelArea(QWidget):
-    """Lay out the input, layer, activation, answer and inspector panels.
+    """Lay out the layer, activation, answer and inspector panels.
 
     The panels are created by build(), after the window's first frame, so
     the window appears without waiting for a dozen plots.
@@ -40,10 +45,10 @@ class PanelArea(QWidget):
         )
         middle = _split(vertical, [(views, 60), (panels.get("activation"), 40)])
         right = _split(
-            vertical, [(panels.get("answer"), 3), (panels.get("inspector"), 4)]
+            vertical, [(panels.get("answer"), 35), (panels.get("inspector"), 65)]
         )
         # shares of the width
-        columns = [(panels.get("input"), 20), (middle, 52), (right, 28)]
+        columns = [(middle, 64), (right, 36)]
         area = _split(Qt.Orientation.Horizontal, columns)
         if area is not None:
             self._layout.addWidget(area)
