@@ -39,6 +39,8 @@ class AnswerPanel(QWidget):
         self._confidence.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._runner_up = style.caption("")
         self._runner_up.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # the colour of the digit last set: a style sheet costs a restyle
+        self._digit_colour = ""
         self._set_fonts()
         layout = QVBoxLayout(self)
         for label in (self._heading, self._digit, self._confidence, self._runner_up):
@@ -58,6 +60,8 @@ class AnswerPanel(QWidget):
 
     def set_model(self, network, metadata: dict | None) -> None:
         """Forget the last answer; the new model has not seen the drawing."""
+        # the palette may have changed too
+        self._digit_colour = ""
         self.show_result(None, None)
 
     def show_result(self, stages, trace) -> None:
@@ -69,21 +73,29 @@ class AnswerPanel(QWidget):
         self._probabilities = probs.copy()
         order = np.argsort(probs)[::-1]
         best, second = int(order[0]), int(order[1])
-        self._digit.setText(str(best))
-        self._digit.setStyleSheet(f"color: {style.positive()};")
-        self._confidence.setText(f"{probs[best]:.0%} sure")
         if probs[best] < UNSURE_BELOW:
             runner = f"torn between {best} and {second} ({probs[second]:.0%})"
         else:
             runner = f"next best: {second} ({probs[second]:.0%})"
-        self._runner_up.setText(runner)
+        self._write(str(best), style.positive(), f"{probs[best]:.0%} sure", runner)
 
     def _show_empty(self) -> None:
         self._probabilities = np.zeros(0, dtype=np.float32)
-        self._digit.setText("?")
-        self._digit.setStyleSheet(f"color: {style.muted().name()};")
-        self._confidence.setText(EMPTY_TEXT)
-        self._runner_up.setText("")
+        self._write("?", style.muted().name(), EMPTY_TEXT, "")
+
+    def _write(self, digit: str, colour: str, confidence: str, runner: str) -> None:
+        # Labels re-lay themselves out on every setText, even to the same
+        # text, so unchanged lines are left alone while the pen moves.
+        if colour != self._digit_colour:
+            self._digit_colour = colour
+            self._digit.setStyleSheet(f"color: {colour};")
+        for label, text in (
+            (self._digit, digit),
+            (self._confidence, confidence),
+            (self._runner_up, runner),
+        ):
+            if label.text() != text:
+                label.setText(text)
 
     def answer_text(self) -> str:
         """Return the digit text now shown ("?" when nothing is drawn)."""

@@ -10,10 +10,8 @@ from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox
 
-from engine.training import evaluate
 from ui.call_worker import CallWorker
 from ui.lab_data import mnist_loader
-from ui.training_worker import finish_worker, start_worker
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +73,10 @@ class LabActions(QObject):
         network = getattr(self.window, "network", None)
         if network is None or self.thread is not None:
             return
+        # Training code loads on first use, not with the window.
+        from engine.training import evaluate
+        from ui.training_worker import start_worker
+
         load = mnist_loader()
 
         def run():
@@ -109,5 +111,9 @@ class LabActions(QObject):
 
     def shutdown(self) -> None:
         """Wait for a running evaluation (call before the window closes)."""
+        if self.thread is None:
+            return
+        from ui.training_worker import finish_worker
+
         finish_worker(self.worker, self.thread)
         self.thread = None

@@ -2,10 +2,14 @@
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from engine.mnist import DataError, MnistData, load_mnist
 from engine.paths import find_mnist
-from engine.training import BatchReport
+
+if TYPE_CHECKING:
+    # the window loads training code only when training starts
+    from engine.training import BatchReport
 
 NOT_FOUND = (
     "MNIST is not on this computer yet; get it with the dataset manager "
@@ -37,7 +41,7 @@ def duration_text(seconds: float) -> str:
     return f"{hours} h {minutes} min"
 
 
-def progress_text(report: BatchReport, epochs: int) -> str:
+def progress_text(report: "BatchReport", epochs: int) -> str:
     """Return "Epoch 2/5 · batch 120/430 · about 1 min 5 s left"."""
     done = report.epoch * report.batches + report.batch + 1
     total = epochs * report.batches

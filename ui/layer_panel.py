@@ -108,7 +108,7 @@ class LayerPanel(RedrawWhenShown, QWidget):
         self._rows = []
         sizes = network.layer_sizes[1:]
         for layer, n in enumerate(sizes):
-            plot = self._graphics.addPlot(row=layer, col=0)
+            plot = self._graphics.addPlot(row=layer, col=0, enableMenu=False)
             style.quiet_plot(plot)
             plot.getAxis("left").setWidth(40)
             plot.setXRange(-0.6, n - 0.4, padding=0)

@@ -7,6 +7,11 @@ pyqtgraph curve per group costs several.
 
 import numpy as np
 import pyqtgraph as pg
+
+# Limitation: PrimitiveArray is pyqtgraph's internal bridge to QPainter's
+# array calls (see ui/dot_cloud.py); it fills the lines from numpy without a
+# Python QLineF per link.
+from pyqtgraph.Qt.internals import PrimitiveArray
 from PySide6.QtCore import QLineF, QRectF
 from PySide6.QtGui import QPen
 
@@ -20,7 +25,8 @@ class LinkLines(pg.GraphicsObject):
     def __init__(self):
         super().__init__()
         self._pens: list[QPen] = []
-        self._lines: list[list[QLineF]] = []
+        self._lines: list[PrimitiveArray] = []
+        self._counts: list[int] = []
         self._rect = QRectF()
 
     def set_pens(self, pens: list[QPen]) -> None:
@@ -30,7 +36,12 @@ class LinkLines(pg.GraphicsObject):
 
     def set_lines(self, groups: list[np.ndarray]) -> None:
         """Draw groups[i], a (k, 4) array of x1, y1, x2, y2, with pens[i]."""
-        self._lines = [[QLineF(*row) for row in g.tolist()] for g in groups]
+        while len(self._lines) < len(groups):
+            self._lines.append(PrimitiveArray(QLineF, 4))
+        self._counts = [len(g) for g in groups]
+        for lines, g in zip(self._lines, groups, strict=False):
+            lines.resize(len(g))
+            lines.ndarray()[:] = g
         ends = np.concatenate([g.reshape(-1, 2) for g in groups] + [np.zeros((0, 2))])
         rect = QRectF()
         if len(ends):
@@ -43,13 +54,15 @@ class LinkLines(pg.GraphicsObject):
 
     def line_count(self) -> int:
         """Return how many links are drawn."""
-        return sum(len(lines) for lines in self._lines)
+        return sum(self._counts)
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self._rect
 
     def paint(self, painter, *args) -> None:
-        for pen, lines in zip(self._pens, self._lines, strict=False):
-            if lines:
+        for pen, lines, count in zip(
+            self._pens, self._lines, self._counts, strict=False
+        ):
+            if count:
                 painter.setPen(pen)
-                painter.drawLines(lines)
+                painter.drawLines(*lines.drawargs())

@@ -58,10 +58,9 @@ class NetworkDiagram(RedrawWhenShown, QWidget):
         self._graphics = pg.GraphicsLayoutWidget()
         # Unlocked aspect lets the columns spread over any panel shape; the
         # input grid is kept square by _fit_input instead.
-        self._view = self._graphics.addViewBox(invertY=True)
+        self._view = self._graphics.addViewBox(invertY=True, enableMenu=False)
         self._view.sigResized.connect(self._resized)
         self._view.setMouseEnabled(x=False, y=False)
-        self._view.setMenuEnabled(False)
         self._create_fixed_items()
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
@@ -70,8 +69,8 @@ class NetworkDiagram(RedrawWhenShown, QWidget):
         style.explain(self, CAPTION)
 
     def _create_fixed_items(self) -> None:
+        # levels 0..1 without a lookup table: plain grey, drawn cheaply
         self._input = pg.ImageItem(axisOrder="row-major")
-        self._input.setLookupTable(style.grey_lut())
         top = (layout_math.COLUMN_HEIGHT - INPUT_SIZE) / 2
         self._input_rect = QRectF(0, top, INPUT_SIZE, INPUT_SIZE)
         self._place_pixels()
@@ -89,6 +88,7 @@ class NetworkDiagram(RedrawWhenShown, QWidget):
         self._view.addItem(self._ring)
         self._texts: list = []
         self._shown_rect = QRectF()
+        self._stamp_colours = None
         self._colour_items()
 
     def _colour_items(self) -> None:
@@ -101,6 +101,12 @@ class NetworkDiagram(RedrawWhenShown, QWidget):
             pens.append(pg.mkPen(colour, width=LINK_WIDTHS[bucket]))
         self._links.set_pens(pens)
         self._ring.setPen(pg.mkPen(style.foreground(), width=2))
+        # Painting the stamps takes tens of milliseconds: only when the
+        # colours change, not for every model.
+        colours = (style.background().rgb(), style.positive(), style.muted().rgb())
+        if colours == self._stamp_colours:
+            return
+        self._stamp_colours = colours
         # Every brightness of both signs, at the hidden and the output size.
         ramp = style.sign_ramp(BRIGHTNESS_STEPS)
         stamps = [

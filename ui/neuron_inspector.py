@@ -85,9 +85,10 @@ class NeuronInspector(QWidget):
             self._map_titles.append(
                 graphics.addLabel(title, row=0, col=col, size="8pt")
             )
-            view = graphics.addViewBox(row=1, col=col, lockAspect=True, invertY=True)
+            view = graphics.addViewBox(
+                row=1, col=col, lockAspect=True, invertY=True, enableMenu=False
+            )
             view.setMouseEnabled(x=False, y=False)
-            view.setMenuEnabled(False)
             image = pg.ImageItem(axisOrder="row-major")
             view.addItem(image)
             view.setRange(QRectF(0, 0, 28, 28), padding=0.02)
@@ -96,7 +97,7 @@ class NeuronInspector(QWidget):
         return graphics
 
     def _create_bars(self) -> pg.PlotWidget:
-        widget = self._bar_widget = pg.PlotWidget()
+        widget = self._bar_widget = pg.PlotWidget(enableMenu=False)
         self._bar_plot = widget.getPlotItem()
         self._bar_plot.setLabel("bottom", "neuron in the layer before")
         self._bar_plot.setLabel("left", "weight")

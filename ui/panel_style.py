@@ -109,12 +109,6 @@ def diverging_lut(steps: int = 256) -> np.ndarray:
     return np.where(t < 0, low, high).astype(np.uint8)
 
 
-def grey_lut() -> np.ndarray:
-    """Return a (256, 3) uint8 map from black to white, as MNIST shows ink."""
-    ramp = np.arange(256, dtype=np.uint8)[:, None]
-    return np.repeat(ramp, 3, axis=1)
-
-
 def sign_ramp(steps: int = 64) -> list[QColor]:
     """Return steps colours from the background to blue, then steps to orange."""
     bg = background()
