@@ -124,6 +124,10 @@ def startup(runs: int) -> dict[str, tuple[float, float, float]]:
     """Return median (first frame, last line, CPU) seconds, bare and ours."""
     env = dict(os.environ)
     env["DIGIT_LENS_SETTINGS"] = str(Path(tempfile.mkdtemp()) / "bench.ini")
+    # An installed program starts from compiled bytecode, as pip's packages
+    # do: let the warm-up runs write it, outside the source tree.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = tempfile.mkdtemp()
     codes = {"bare": BARE, "ours": OURS.format(root=str(ROOT))}
     for code in codes.values():
         time_to_shown(code, env)  # warm the file cache

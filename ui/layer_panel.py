@@ -89,6 +89,7 @@ class LayerPanel(RedrawWhenShown, QWidget):
         self._trace = None
         self._show_z = False
         self._rows: list[_Row] = []
+        self._built = False
         self._caption = style.caption(CAPTION)
         self._graphics = pg.GraphicsLayoutWidget()
         self._graphics.setBackground(style.background())
@@ -101,8 +102,16 @@ class LayerPanel(RedrawWhenShown, QWidget):
         style.explain(self, CAPTION)
 
     def set_model(self, network, metadata: dict | None) -> None:
-        """Build one row of bars per layer of network."""
+        """Show network: one row of bars per layer, built when first shown."""
+        # Three plots cost tens of milliseconds; a panel in a back tab
+        # builds them when the person first looks.
         self._network, self._metadata = network, metadata or {}
+        self._built = False
+        self.show_result(None, None)
+
+    def _build(self) -> None:
+        network = self._network
+        self._built = True
         self._graphics.setBackground(style.background())
         self._graphics.clear()
         self._rows = []
@@ -115,7 +124,6 @@ class LayerPanel(RedrawWhenShown, QWidget):
             self._rows.append(_Row(plot, n))
         self._create_answer_marks(self._rows[-1].plot)
         self._apply_scales()
-        self.show_result(None, None)
 
     def _create_answer_marks(self, plot: pg.PlotItem) -> None:
         # The winner gets its own bar item so its colour needs no brush list.
@@ -162,17 +170,19 @@ class LayerPanel(RedrawWhenShown, QWidget):
         """Show weighted sums z instead of activations when show is True."""
         self._show_z = bool(show)
         self._caption.setText(CAPTION_Z if self._show_z else CAPTION)
-        if self._network is not None:
+        if self._built:
             self._apply_scales()
-            self.show_result(None, self._trace)
+        self.show_result(None, self._trace)
 
     def show_result(self, stages, trace) -> None:
         """Draw the bars for trace, or empty bars when trace is None."""
         self._trace = trace
-        if self._rows and not self._deferred():
+        if self._network is not None and not self._deferred():
             self._redraw()
 
     def _redraw(self) -> None:
+        if not self._built:
+            self._build()
         for layer, row in enumerate(self._rows):
             row.show(self._layer_values(layer))
         self._show_winner()
@@ -210,6 +220,7 @@ class LayerPanel(RedrawWhenShown, QWidget):
 
     def value_ranges(self) -> list[tuple[float, float]]:
         """Return the fixed (low, high) value scale of each row of bars."""
+        self._catch_up()
         return [row.scale for row in self._rows]
 
     def displayed_values(self) -> dict[str, np.ndarray]:

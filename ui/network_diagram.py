@@ -274,7 +274,10 @@ class NetworkDiagram(RedrawWhenShown, QWidget):
 
     def _draw_ring(self) -> None:
         spot = self.neuron_position(*self._selected) if self._selected else None
-        self._ring.setData(*([[spot[0]], [spot[1]]] if spot else [[], []]))
+        # Hidden when empty: even an empty scatter item costs a paint.
+        self._ring.setVisible(spot is not None)
+        if spot is not None:
+            self._ring.setData([spot[0]], [spot[1]])
 
     def neuron_position(self, layer_index: int, unit: int) -> tuple | None:
         """Return the (x, y) of a drawn neuron in diagram units, or None."""
