@@ -9,6 +9,7 @@ symbol tables and the ICU data Qt never reads.
 """
 
 import argparse
+import dataclasses
 import os
 import shutil
 import subprocess
@@ -17,6 +18,7 @@ import time
 import tomllib
 from pathlib import Path
 
+import check_depends
 import deb_tree
 import trim_icu
 
@@ -154,11 +156,18 @@ def main(argv: list[str] | None = None) -> int:
         strip_symbols(bundle)
     if not args.full_icu:
         trim_icu_data(bundle)
+    try:
+        depends = check_depends.debian_depends(bundle)
+    except check_depends.DependsError as error:
+        print(error)
+        return 1
+    info = dataclasses.replace(info, depends=tuple(depends))
     staging = deb_tree.stage(bundle, STAGING, info)
     deb = DIST / f"{deb_tree.PACKAGE}_{info.version}_amd64.deb"
     deb_tree.pack(staging, deb)
 
     report(bundle, deb, time.perf_counter() - started)
+    print(f"  Depends: {', '.join(depends)}")
     return 0
 
 

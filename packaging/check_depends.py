@@ -4,9 +4,11 @@ Usage: python packaging/check_depends.py [BUNDLE]
 
 Every ELF file in the bundle names the shared libraries it links against;
 those not shipped in the bundle must come from the system. Each is found
-with ldconfig and traced to its package with `dpkg -S`; the highest glibc
-symbol version sets the libc6 minimum. The result is compared with the
-Depends list in deb_tree.py, and the exit status says whether they agree.
+with ldconfig and traced to its package with `dpkg -S`, the way
+dpkg-shlibdeps does for Debian's own packages; the highest glibc symbol
+version sets the libc6 minimum. build.py writes the result into the
+package's Depends, so it follows whatever Python and Qt went into the
+bundle. Run on its own, this prints the table behind that line.
 """
 
 import re
@@ -14,10 +16,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-import deb_tree
-
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_BUNDLE = ROOT / "build" / "pyinstaller" / "dist" / deb_tree.PACKAGE
+DEFAULT_BUNDLE = ROOT / "build" / "pyinstaller" / "dist" / "digit-lens"
 NEEDED = re.compile(r"\(NEEDED\)\s+Shared library: \[(.+)\]")
 GLIBC = re.compile(r"GLIBC_(\d+)\.(\d+)")
 # Sonames whose package may be absent from the build machine (looked up with
@@ -26,6 +26,10 @@ KNOWN_PACKAGES = {
     "libwayland-cursor.so.0": "libwayland-cursor0",
     "libwayland-egl.so.1": "libwayland-egl1",
 }
+
+
+class DependsError(Exception):
+    """A linked library that no package on this machine provides."""
 
 
 def elf_files(bundle: Path) -> list[Path]:
@@ -39,28 +43,23 @@ def elf_files(bundle: Path) -> list[Path]:
     return found
 
 
-def external_libraries(bundle: Path) -> set[str]:
+def _dynamic_sections(bundle: Path) -> str:
+    """Return readelf's dynamic and version sections for every ELF file."""
+    files = [str(path) for path in elf_files(bundle)]
+    command = ["readelf", "-W", "-d", "-V", *files]
+    return subprocess.run(command, capture_output=True, text=True).stdout
+
+
+def external_libraries(report: str, bundle: Path) -> set[str]:
     """Return the sonames the bundle links against but does not contain."""
     shipped = {path.name for path in bundle.rglob("*")}
-    needed = set()
-    for path in elf_files(bundle):
-        dynamic = subprocess.run(
-            ["readelf", "-d", str(path)], capture_output=True, text=True
-        ).stdout
-        needed.update(NEEDED.findall(dynamic))
-    return needed - shipped
+    return set(NEEDED.findall(report)) - shipped
 
 
-def glibc_minimum(bundle: Path) -> tuple[int, int]:
+def glibc_minimum(report: str) -> tuple[int, int]:
     """Return the highest GLIBC_x.y symbol version any bundled file asks for."""
-    highest = (2, 17)
-    for path in elf_files(bundle):
-        versions = subprocess.run(
-            ["readelf", "-V", str(path)], capture_output=True, text=True
-        ).stdout
-        for major, minor in GLIBC.findall(versions):
-            highest = max(highest, (int(major), int(minor)))
-    return highest
+    versions = [(int(major), int(minor)) for major, minor in GLIBC.findall(report)]
+    return max(versions, default=(2, 17))
 
 
 def system_paths() -> dict[str, str]:
@@ -84,45 +83,52 @@ def owning_package(path: str) -> str | None:
             ["dpkg", "-S", candidate], capture_output=True, text=True
         )
         if result.returncode == 0:
-            return result.stdout.split(":", 1)[0].strip()
+            package = result.stdout.split(":", 1)[0].strip()
+            return package.split(",")[0].strip()
     return None
 
 
-def measured_depends(bundle: Path) -> tuple[dict[str, str], list[str]]:
-    """Return {soname: package} and the sonames no package provides here."""
+def library_packages(sonames: set[str]) -> dict[str, str | None]:
+    """Return the package of each soname, None where none is known."""
     paths = system_paths()
-    packages, missing = {}, []
-    for soname in sorted(external_libraries(bundle)):
+    packages = {}
+    for soname in sorted(sonames):
         package = owning_package(paths[soname]) if soname in paths else None
-        package = package or KNOWN_PACKAGES.get(soname)
-        if package is None:
-            missing.append(soname)
-        else:
-            packages[soname] = package
-    return packages, missing
+        packages[soname] = package or KNOWN_PACKAGES.get(soname)
+    return packages
+
+
+def debian_depends(bundle: Path) -> list[str]:
+    """Return the Depends entries for a bundle, libc6 first with its minimum."""
+    report = _dynamic_sections(bundle)
+    packages = library_packages(external_libraries(report, bundle))
+    unknown = sorted(name for name, package in packages.items() if package is None)
+    if unknown:
+        raise DependsError(
+            f"No installed package provides {', '.join(unknown)}; install the "
+            "package that does on the build machine and build again."
+        )
+    major, minor = glibc_minimum(report)
+    others = sorted(set(packages.values()) - {"libc6"})
+    return [f"libc6 (>= {major}.{minor})", *others]
 
 
 def main(argv: list[str]) -> int:
-    """Print the measured dependencies and compare them with deb_tree.DEPENDS."""
+    """Print each external library with its package, then the Depends line."""
     bundle = Path(argv[0]) if argv else DEFAULT_BUNDLE
     if not bundle.is_dir():
         print(f"No bundle at {bundle}; run packaging/build.py first.")
         return 2
-    packages, missing = measured_depends(bundle)
+    report = _dynamic_sections(bundle)
+    packages = library_packages(external_libraries(report, bundle))
     for soname, package in packages.items():
-        print(f"{soname:28} {package}")
-    for soname in missing:
-        print(f"{soname:28} NOT FOUND on this system")
-    major, minor = glibc_minimum(bundle)
-    print(f"highest glibc symbol version: {major}.{minor}")
-
-    declared = {entry.split(" ")[0] for entry in deb_tree.DEPENDS}
-    measured = {package.split(":")[0] for package in packages.values()}
-    for name in sorted(measured - declared):
-        print(f"missing from Depends: {name}")
-    for name in sorted(declared - measured):
-        print(f"in Depends but not linked: {name}")
-    return 0 if measured <= declared and not missing else 1
+        print(f"{soname:28} {package or 'NOT FOUND on this machine'}")
+    try:
+        print("Depends: " + ", ".join(debian_depends(bundle)))
+    except DependsError as error:
+        print(error)
+        return 1
+    return 0
 
 
 if __name__ == "__main__":

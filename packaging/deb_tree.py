@@ -14,47 +14,6 @@ ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
 
 PACKAGE = "digit-lens"
 INSTALL_DIR = Path("opt") / PACKAGE
-# Measured on Debian 12 with packaging/check_depends.py (libraries the bundle
-# links against but does not ship) and by installing into a bare Debian 12.
-DEPENDS = (
-    "libc6 (>= 2.35)",
-    "libbz2-1.0",
-    "libdbus-1-3",
-    "libegl1",
-    "libffi8",
-    "libfontconfig1",
-    "libfreetype6",
-    "libgcc-s1",
-    "libgl1",
-    "libglib2.0-0",
-    "liblzma5",
-    "libssl3",
-    "libstdc++6",
-    "libwayland-client0",
-    "libwayland-cursor0",
-    "libwayland-egl1",
-    "libx11-6",
-    "libx11-xcb1",
-    "libxcb-cursor0",
-    "libxcb-glx0",
-    "libxcb-icccm4",
-    "libxcb-image0",
-    "libxcb-keysyms1",
-    "libxcb-randr0",
-    "libxcb-render-util0",
-    "libxcb-render0",
-    "libxcb-shape0",
-    "libxcb-shm0",
-    "libxcb-sync1",
-    "libxcb-util1",
-    "libxcb-xfixes0",
-    "libxcb-xkb1",
-    "libxcb1",
-    "libxkbcommon-x11-0",
-    "libxkbcommon0",
-    "libzstd1",
-    "zlib1g",
-)
 # The MNIST download goes over HTTPS and needs the system's CA certificates;
 # drawing and the bundled models work without them.
 RECOMMENDS = ("ca-certificates",)
@@ -69,6 +28,8 @@ class PackageInfo:
     description: str
     maintainer: str
     homepage: str | None = None
+    # Filled in from the built bundle by check_depends.debian_depends().
+    depends: tuple[str, ...] = ()
 
 
 def stage(bundle: Path, staging: Path, info: PackageInfo) -> Path:
@@ -169,7 +130,7 @@ def control_text(staging: Path, info: PackageInfo) -> str:
         "Architecture": "amd64",
         "Maintainer": info.maintainer,
         "Installed-Size": str(installed_size_kib(staging)),
-        "Depends": ", ".join(DEPENDS),
+        "Depends": ", ".join(info.depends),
         "Recommends": ", ".join(RECOMMENDS),
         "Section": "science",
         "Priority": "optional",
