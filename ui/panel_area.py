@@ -45,7 +45,7 @@ class PanelArea(QWidget):
         )
         middle = _split(vertical, [(views, 60), (panels.get("activation"), 40)])
         right = _split(
-            vertical, [(panels.get("answer"), 35), (panels.get("inspector"), 65)]
+            vertical, [(panels.get("answer"), 25), (panels.get("inspector"), 75)]
         )
         # shares of the width
         columns = [(middle, 64), (right, 36)]
