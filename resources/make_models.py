@@ -28,7 +28,7 @@ DEFAULT_ACTIVATIONS = [
 # Per-activation learning rates; the saturating ones like a larger step.
 LEARNING_RATES = {"sigmoid": 3e-3, "tanh": 1e-3}
 EPOCHS = 30
-CLASSIC_EPOCHS = 40
+CLASSIC_EPOCHS = 80
 
 
 def recipes() -> dict[str, dict]:
