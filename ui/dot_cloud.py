@@ -38,6 +38,23 @@ def dot_stamp(
     return stamp
 
 
+def stamp_atlas(looks: list[tuple[QColor, float]], rim: QColor, side: int) -> QPixmap:
+    """Return filled round dots side by side, each (colour, size) in side pixels."""
+    # One painter for all of them: a pixmap and a painter per dot cost more
+    # than the drawing itself.
+    atlas = QPixmap(side * len(looks), side)
+    atlas.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(atlas)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(rim, 1.0))
+    for i, (colour, size) in enumerate(looks):
+        painter.setBrush(colour)
+        inset = (side - size) / 2
+        painter.drawEllipse(QRectF(i * side + inset, inset, size, size))
+    painter.end()
+    return atlas
+
+
 class DotCloud(pg.GraphicsObject):
     """Dots of one look at (x, y) in view units, filled or outlined."""
 
@@ -64,34 +81,20 @@ class DotCloud(pg.GraphicsObject):
         colour = QColor(colour)
         self._size = size
         stamp = None if hollow else dot_stamp(colour, QColor(background), size, square)
-        self._set_atlas([stamp] if stamp else [])
+        self._stamp, self._side = stamp, stamp.width() if stamp else 0
         # See-through, so a crowd of outlines does not become a solid band.
         colour.setAlpha(170)
         self._outline = QPen(colour, 1.0)
         self._outline.setCosmetic(True)
         self.update()
 
-    def set_stamps(self, stamps: list[QPixmap], size: float) -> None:
-        """Draw each dot with one of stamps (equal squares), chosen in setData."""
-        self._size = size
-        self._set_atlas(stamps)
+    def set_atlas(self, atlas: QPixmap, side: int, size: float) -> None:
+        """Draw each dot with one side-wide square of atlas, chosen in setData."""
+        self._stamp, self._side, self._size = atlas, side, size
         self.update()
 
-    def _set_atlas(self, stamps: list) -> None:
-        # All stamps side by side in one picture, cut out per dot when drawn.
-        if not stamps:
-            self._stamp, self._side = None, 0
-            return
-        self._side = stamps[0].width()
-        self._stamp = QPixmap(self._side * len(stamps), self._side)
-        self._stamp.fill(Qt.GlobalColor.transparent)
-        painter = QPainter(self._stamp)
-        for i, stamp in enumerate(stamps):
-            painter.drawPixmap(i * self._side, 0, stamp)
-        painter.end()
-
     def setData(self, x, y, stamp=None) -> None:  # noqa: N802
-        """Move the dots to x, y (1-D arrays), drawn with stamps[stamp[i]]."""
+        """Move the dots to x, y (1-D arrays), drawn with atlas square stamp[i]."""
         xy = np.column_stack([np.asarray(x, float), np.asarray(y, float)])
         # A broken model's NaN sums have no place on the curve.
         self._index = np.flatnonzero(np.isfinite(xy).all(axis=1))

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ui import diagram_layout as layout_math
 from ui import panel_style as style
-from ui.dot_cloud import DotCloud, dot_stamp
+from ui.dot_cloud import DotCloud, stamp_atlas
 from ui.link_lines import LinkLines
 from ui.redraw_when_shown import RedrawWhenShown
 
@@ -109,12 +109,9 @@ class NetworkDiagram(RedrawWhenShown, QWidget):
         self._stamp_colours = colours
         # Every brightness of both signs, at the hidden and the output size.
         ramp = style.sign_ramp(BRIGHTNESS_STEPS)
-        stamps = [
-            dot_stamp(colour, style.muted(), size, side=NEURON_SIZES[-1] + 2)
-            for size in NEURON_SIZES
-            for colour in ramp
-        ]
-        self._dots.set_stamps(stamps, NEURON_SIZES[-1])
+        looks = [(colour, size) for size in NEURON_SIZES for colour in ramp]
+        side = NEURON_SIZES[-1] + 2
+        self._dots.set_atlas(stamp_atlas(looks, style.muted(), side), side, side - 2)
 
     def set_model(self, network, metadata: dict | None) -> None:
         """Make one column of neurons per layer of network."""
