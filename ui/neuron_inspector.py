@@ -61,9 +61,12 @@ class NeuronInspector(QWidget):
         self._follow.toggled.connect(self._follow_toggled)
         self._numbers = style.caption("")
         self._top = style.caption("")
+        # The bars show the answer's neuron, the first one shown; the weight
+        # pictures are made when first needed, saving milliseconds at start-up.
         self._stack = QStackedWidget()
-        self._stack.addWidget(self._create_maps())
-        self._stack.addWidget(self._create_bars())
+        self._pages: dict[str, QWidget] = {}
+        self._maps, self._map_titles = [], []
+        self._show_page("bars")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (style.caption(CAPTION), self._follow, self._title):
@@ -77,9 +80,16 @@ class NeuronInspector(QWidget):
         self._colour_items()
         self._draw_neuron()
 
+    def _show_page(self, name: str) -> None:
+        if name not in self._pages:
+            create = self._create_maps if name == "maps" else self._create_bars
+            self._pages[name] = create()
+            self._stack.addWidget(self._pages[name])
+            self._colour_items()
+        self._stack.setCurrentWidget(self._pages[name])
+
     def _create_maps(self) -> pg.GraphicsLayoutWidget:
         graphics = self._map_graphics = pg.GraphicsLayoutWidget()
-        self._maps, self._map_titles = [], []
         titles = ("incoming weights", "weights x your drawing")
         for col, title in enumerate(titles):
             self._map_titles.append(
@@ -112,15 +122,16 @@ class NeuronInspector(QWidget):
 
     def _colour_items(self) -> None:
         # Called again for each model, so a light/dark switch is followed.
-        for widget in (self._map_graphics, self._bar_widget):
+        for widget in self._pages.values():
             widget.setBackground(style.background())
         for label in self._map_titles:
             label.setText(label.text, color=style.foreground())
         for image in self._maps:
             image.setLookupTable(style.diverging_lut())
-        style.quiet_plot(self._bar_plot)
-        self._pos_bars.setOpts(**style.bar_colours(style.positive()))
-        self._neg_bars.setOpts(**style.bar_colours(style.NEGATIVE))
+        if "bars" in self._pages:
+            style.quiet_plot(self._bar_plot)
+            self._pos_bars.setOpts(**style.bar_colours(style.positive()))
+            self._neg_bars.setOpts(**style.bar_colours(style.NEGATIVE))
 
     def set_model(self, network, metadata: dict | None) -> None:
         """Forget the inspected neuron unless the same network is shown again."""
@@ -197,10 +208,10 @@ class NeuronInspector(QWidget):
         # Symmetric about zero so the background colour always means "no effect".
         self._reach = max(float(np.max(np.abs(w))), 1e-6)
         if self._as_picture(layer):
-            self._stack.setCurrentIndex(0)
+            self._show_page("maps")
             self._show_map(0, w)
         else:
-            self._stack.setCurrentIndex(1)
+            self._show_page("bars")
             self._show_bars(w)
         self._draw_result()
 
