@@ -13,7 +13,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
 from ui import panel_style as style
 from ui.dot_cloud import DotCloud
@@ -92,6 +92,10 @@ class ActivationPanel(QWidget):
             plot.addItem(line)
         self._curve = plot.plot()
         self._slope = plot.plot()
+        # The curves stay put while the dots move over them: repaint them
+        # from a pixmap instead of stroking hundreds of points each time.
+        for item in (self._curve, self._slope):
+            item.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._colour_items()
         self._dots: list[DotCloud] = []
         self._slope_dots: list[pg.ScatterPlotItem] = []
