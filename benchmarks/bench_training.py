@@ -2,14 +2,17 @@
 
 Network 784-128-64-10 with ReLU, batch 128, SGD with momentum, no
 augmentation: both frameworks do the same arithmetic on the same batches.
-PyTorch is only a yardstick here (`pip install torch==2.13.0`); without it
-the numpy figure is printed alone.
+Each framework runs in its own process with 1 and then 2 threads (BLAS for
+numpy, intra-op for PyTorch), and the best of each is compared. PyTorch is
+only a yardstick here (`pip install torch==2.13.0`); without it the numpy
+figures are printed alone.
 
-    python benchmarks/bench_training.py [--data DIR] [--threads N]
+    python benchmarks/bench_training.py [--data DIR] [--repeats N]
 """
 
 import argparse
 import os
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -19,33 +22,57 @@ sys.path.insert(0, str(ROOT))
 
 SIZES = [784, 128, 64, 10]
 BATCH = 128
+THREADS = (1, 2)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared/data/mnist")
-    parser.add_argument("--threads", type=int, default=0, help="BLAS threads")
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--worker", choices=["numpy", "torch"], help=argparse.SUPPRESS)
+    parser.add_argument("--threads", type=int, default=1, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.threads:
-        # Must be set before numpy loads OpenBLAS.
-        os.environ["OPENBLAS_NUM_THREADS"] = str(args.threads)
+    if args.worker:
+        print(run_worker(args))
+        return
 
+    best = {}
+    for framework in ("numpy", "torch"):
+        for threads in THREADS:
+            seconds = spawn(framework, threads, args)
+            if seconds is None:
+                print("torch not installed; pip install torch==2.13.0 to compare")
+                break
+            print(f"{framework} epoch, {threads} thread(s): {seconds:.2f} s")
+            best[framework] = min(best.get(framework, seconds), seconds)
+    if len(best) == 2:
+        print(f"ratio numpy/torch: {best['numpy'] / best['torch']:.2f}")
+
+
+def spawn(framework: str, threads: int, args) -> float | None:
+    """Return the best epoch time of framework in a fresh process."""
+    env = {**os.environ, "OPENBLAS_NUM_THREADS": str(threads)}
+    command = [sys.executable, __file__, "--worker", framework]
+    command += ["--threads", str(threads), "--data", str(args.data)]
+    command += ["--repeats", str(args.repeats)]
+    out = subprocess.run(command, env=env, capture_output=True, text=True)
+    if out.returncode != 0:
+        if "No module named 'torch'" in out.stderr:
+            return None
+        raise SystemExit(out.stderr)
+    return float(out.stdout)
+
+
+def run_worker(args) -> float:
     from engine.mnist import load_mnist
 
     data = load_mnist(args.data)
     x, y = data.train_images, data.train_labels
-    numpy_s = min(time_numpy(x, y) for _ in range(2))
-    print(f"numpy epoch: {numpy_s:.2f} s ({len(x)} images, batch {BATCH})")
-    try:
-        torch_s = min(time_torch(x, y) for _ in range(2))
-    except ImportError:
-        print("torch not installed; pip install torch==2.13.0 for the comparison")
-        return
-    print(f"torch epoch: {torch_s:.2f} s")
-    print(f"ratio numpy/torch: {numpy_s / torch_s:.2f}")
+    timer = time_numpy if args.worker == "numpy" else time_torch
+    return min(timer(x, y, args.threads) for _ in range(args.repeats))
 
 
-def time_numpy(x, y) -> float:
+def time_numpy(x, y, threads: int) -> float:
     from engine.training import TrainingConfig, train
 
     config = TrainingConfig(
@@ -59,10 +86,11 @@ def time_numpy(x, y) -> float:
     return time.perf_counter() - start
 
 
-def time_torch(x, y) -> float:
+def time_torch(x, y, threads: int) -> float:
     import numpy as np
     import torch
 
+    torch.set_num_threads(threads)
     torch.manual_seed(0)
     layers = []
     for n_in, n_out in zip(SIZES[:-1], SIZES[1:]):
