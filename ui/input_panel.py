@@ -67,7 +67,7 @@ class _Stack(QWidget):
             side = min(width, height)
             shown[0].setGeometry((width - side) // 2, 0, side, side)
         elif width > height:
-            side = min(height, width // 2)
+            side = min(height, width * 3 // 5)
             shown[0].setGeometry(0, 0, side, side)
             shown[1].setGeometry(side, 0, width - side, side)
         else:

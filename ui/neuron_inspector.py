@@ -68,7 +68,8 @@ class NeuronInspector(QWidget):
         self._maps, self._map_titles = [], []
         self._show_page("bars")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        # a little room on the right, where the window ends
+        layout.setContentsMargins(0, 0, 6, 0)
         for widget in (style.caption(CAPTION), self._follow, self._title):
             layout.addWidget(widget)
         layout.addWidget(self._numbers)
