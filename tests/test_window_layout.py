@@ -67,6 +67,25 @@ def test_inspector_follows_the_answer_until_a_neuron_is_clicked(qtbot):
     assert inspector.target() == (2, int(np.argmax(other.probabilities[0])))
 
 
+def test_inspector_bars_show_weights_times_inputs_on_a_fixed_scale(qtbot):
+    net = Network.create(SMALL, "sigmoid", seed=6)
+    inspector = panel(qtbot, NeuronInspector, net)
+    stages = make_stages()
+    trace = run(net, stages)
+    inspector.show_result(stages, trace)
+    layer, unit = inspector.target()
+    c = net.weights[layer][:, unit] * trace.activations[layer][0]
+    x, height = inspector._bar_widget.shown_heights()
+    np.testing.assert_allclose(height[np.argsort(x)], c[c != 0], rtol=1e-6)
+
+    bars = inspector._bar_widget._rows[1].plot
+    before = bars.vb.viewRange()[1]
+    # the same neuron, another drawing: the scale stays
+    inspector.inspect(layer, unit)
+    inspector.show_result(make_stages(seed=2), run(net, make_stages(seed=2)))
+    assert bars.vb.viewRange()[1] == before
+
+
 def test_new_network_resets_the_inspector_to_follow_the_answer(qtbot):
     net = Network.create(SMALL, "relu", seed=4)
     inspector = panel(qtbot, NeuronInspector, net)

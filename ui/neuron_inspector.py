@@ -2,8 +2,8 @@
 
 For the first hidden layer the weights are a 28x28 picture beside the same
 weights times the drawing, so a person sees which pixels push the neuron up
-(blue) or down (orange). For later layers the weights are bars. The inputs
-that contribute most to the weighted sum are listed with their numbers.
+(blue) or down (orange). For later layers the same two are rows of bars. The
+inputs that contribute most to the weighted sum are listed with their numbers.
 
 Until a neuron is clicked it follows the answer: it shows the output neuron
 of the digit the network chose, and a check box brings that back later.
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import panel_style as style
+from ui.weight_bars import WeightBars
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +51,7 @@ class NeuronInspector(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._network = None
+        self._metadata: dict = {}
         self._trace = None
         self._target: tuple[int, int] | None = None
         self._shown: dict[str, np.ndarray] = {}
@@ -107,19 +109,10 @@ class NeuronInspector(QWidget):
         graphics.scene().sigMouseMoved.connect(self._hovered_map)
         return graphics
 
-    def _create_bars(self) -> pg.PlotWidget:
-        widget = self._bar_widget = pg.PlotWidget(enableMenu=False)
-        self._bar_plot = widget.getPlotItem()
-        self._bar_plot.setLabel("bottom", "neuron in the layer before")
-        self._bar_plot.setLabel("left", "weight")
-        self._bar_plot.getAxis("left").enableAutoSIPrefix(False)
-        opts = {"x": [0], "width": 0.8, "height": [0]}
-        self._pos_bars = pg.BarGraphItem(**opts)
-        self._neg_bars = pg.BarGraphItem(**opts)
-        self._bar_plot.addItem(self._pos_bars)
-        self._bar_plot.addItem(self._neg_bars)
-        widget.scene().sigMouseMoved.connect(self._hovered_bars)
-        return widget
+    def _create_bars(self) -> WeightBars:
+        self._bar_widget = WeightBars()
+        self._bar_widget.hovered.connect(self._hovered_bars)
+        return self._bar_widget
 
     def _colour_items(self) -> None:
         # Called again for each model, so a light/dark switch is followed.
@@ -130,9 +123,7 @@ class NeuronInspector(QWidget):
         for image in self._maps:
             image.setLookupTable(style.diverging_lut())
         if "bars" in self._pages:
-            style.quiet_plot(self._bar_plot)
-            self._pos_bars.setOpts(**style.bar_colours(style.positive()))
-            self._neg_bars.setOpts(**style.bar_colours(style.NEGATIVE))
+            self._bar_widget.colour()
 
     def set_model(self, network, metadata: dict | None) -> None:
         """Forget the inspected neuron unless the same network is shown again."""
@@ -140,7 +131,7 @@ class NeuronInspector(QWidget):
             # a new network: its answer is not known yet
             self._target, self._trace = None, None
             self._set_following(True)
-        self._network = network
+        self._network, self._metadata = network, metadata or {}
         self._colour_items()
         self._draw_neuron()
 
@@ -226,6 +217,9 @@ class NeuronInspector(QWidget):
         self._shown = {"weights": w.copy(), "bias": np.array([b]), "contributions": c}
         if self._as_picture(layer):
             self._show_map(1, c)
+        else:
+            reach = self._reach * self._input_high(layer)
+            self._bar_widget.show_contributions(c, reach)
         self._write_numbers(layer, unit, b)
         self._top.setText(self._top_inputs(layer, c) if a_in is not None else "")
 
@@ -244,11 +238,15 @@ class NeuronInspector(QWidget):
         )
 
     def _show_bars(self, w: np.ndarray) -> None:
-        x = np.arange(len(w))
-        self._pos_bars.setOpts(x=x, height=np.maximum(w, 0))
-        self._neg_bars.setOpts(x=x, height=np.minimum(w, 0))
-        self._bar_plot.setXRange(-0.6, len(w) - 0.4, padding=0)
-        self._bar_plot.setYRange(-self._reach, self._reach, padding=0.05)
+        self._bar_widget.show_weights(w, self._reach)
+
+    def _input_high(self, layer: int) -> float:
+        # The fixed top of the inputs: pixels reach 1, hidden outputs their
+        # layer's scale, so the products keep one scale for every drawing.
+        if layer == 0:
+            return 1.0
+        low, high = style.output_scale(self._network, self._metadata, layer - 1)
+        return max(-low, high)
 
     def _write_numbers(self, layer: int, unit: int, b: float) -> None:
         text = f"bias b = {b:+.3f}"
@@ -282,9 +280,8 @@ class NeuronInspector(QWidget):
                 self._show_tip(self._map_graphics, pos, row * 28 + col)
                 return
 
-    def _hovered_bars(self, pos) -> None:
-        index = round(self._bar_plot.vb.mapSceneToView(pos).x())
-        if self._shown and 0 <= index < len(self._shown["weights"]):
+    def _hovered_bars(self, index: int, pos) -> None:
+        if self._shown and index < len(self._shown["weights"]):
             self._show_tip(self._bar_widget, pos, index)
 
     def _show_tip(self, view, pos, index: int) -> None:
