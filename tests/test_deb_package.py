@@ -36,7 +36,7 @@ def _skip_reason() -> str | None:
         if shutil.which(tool) is None:
             return f"{tool} not found; the package test needs a Debian system"
     if importlib.util.find_spec("PyInstaller") is None:
-        return "PyInstaller missing; install the 'package' extra"
+        return "PyInstaller missing; install the dev extra (pip install -e '.[dev]')"
     if _is_installed():
         return "digit-lens is already installed here; the test would remove it"
     return None
