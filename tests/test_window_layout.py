@@ -86,6 +86,20 @@ def test_inspector_bars_show_weights_times_inputs_on_a_fixed_scale(qtbot):
     assert bars.vb.viewRange()[1] == before
 
 
+def test_short_inspector_keeps_only_the_products_row(qtbot):
+    net = Network.create(SMALL, "relu", seed=7)
+    inspector = panel(qtbot, NeuronInspector, net)
+    inspector.show_result(make_stages(), run(net, make_stages()))
+    bars = inspector._bar_widget
+    inspector.resize(400, 900)
+    assert bars.shows_weights()
+    inspector.resize(400, 300)
+    assert not bars.shows_weights()
+    inspector.resize(400, 900)
+    assert bars.shows_weights()
+    assert bars._rows[0].plot.scene() is bars.scene()
+
+
 def test_new_network_resets_the_inspector_to_follow_the_answer(qtbot):
     net = Network.create(SMALL, "relu", seed=4)
     inspector = panel(qtbot, NeuronInspector, net)

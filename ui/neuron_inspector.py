@@ -109,6 +109,11 @@ class NeuronInspector(QWidget):
         graphics.scene().sigMouseMoved.connect(self._hovered_map)
         return graphics
 
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if "bars" in self._pages:
+            self._bar_widget.fit_height(self._stack.height())
+
     def _create_bars(self) -> WeightBars:
         self._bar_widget = WeightBars()
         self._bar_widget.hovered.connect(self._hovered_bars)

@@ -14,6 +14,10 @@ from ui import panel_style as style
 
 # Width of both rows' value axes, so their bars line up.
 AXIS_WIDTH = 44
+# Below this height, in pixels, two rows are too cramped to read: only the
+# weights times inputs are drawn, without an axis name beneath (hovering
+# still gives each weight).
+TWO_ROWS_FROM = 180
 
 
 class _BarRow:
@@ -63,7 +67,27 @@ class WeightBars(pg.GraphicsLayoutWidget):
             self._rows.append(_BarRow(plot))
         self._rows[-1].plot.setLabel("bottom", "neuron in the layer before")
         self.scene().sigMouseMoved.connect(self._moved)
+        self._both = True
         self.colour()
+
+    def fit_height(self, height: int) -> None:
+        """Draw both rows, or only the products, to suit height in pixels."""
+        # Out of the layout, not hidden: a hidden plot left in the layout
+        # made the program crash at exit.
+        both = height >= TWO_ROWS_FROM
+        if both != self._both:
+            self._both = both
+            weights = self._rows[0].plot
+            if both:
+                self.ci.addItem(weights, row=0, col=0)
+            else:
+                self.ci.removeItem(weights)
+            # the axis name under the bars also gives its line to the bars
+            self._rows[1].plot.showLabel("bottom", both)
+
+    def shows_weights(self) -> bool:
+        """Return True when the row of plain weights is drawn."""
+        return self._both
 
     def colour(self) -> None:
         """Take the current palette's colours."""
