@@ -72,9 +72,13 @@ class NeuronInspector(QWidget):
         layout = QVBoxLayout(self)
         # a little room on the right, where the window ends
         layout.setContentsMargins(0, 0, 6, 0)
-        for widget in (style.caption(CAPTION), self._follow, self._title):
+        for widget in (
+            style.caption(CAPTION),
+            self._follow,
+            self._title,
+            self._numbers,
+        ):
             layout.addWidget(widget)
-        layout.addWidget(self._numbers)
         layout.addWidget(self._stack, 100)
         layout.addWidget(self._top)
         # Holds the text at the top while no neuron is chosen.
@@ -209,7 +213,7 @@ class NeuronInspector(QWidget):
             self._show_map(0, w)
         else:
             self._show_page("bars")
-            self._show_bars(w)
+            self._bar_widget.show_weights(w, self._reach)
         self._draw_result()
 
     def _draw_result(self) -> None:
@@ -223,8 +227,9 @@ class NeuronInspector(QWidget):
         if self._as_picture(layer):
             self._show_map(1, c)
         else:
-            reach = self._reach * self._input_high(layer)
-            self._bar_widget.show_contributions(c, reach)
+            # the largest weight times the largest input: one fixed scale
+            high = style.input_reach(self._network, self._metadata, layer)
+            self._bar_widget.show_contributions(c, self._reach * high)
         self._write_numbers(layer, unit, b)
         self._top.setText(self._top_inputs(layer, c) if a_in is not None else "")
 
@@ -241,17 +246,6 @@ class NeuronInspector(QWidget):
         self._maps[index].setImage(
             values.reshape(28, 28), autoLevels=False, levels=levels
         )
-
-    def _show_bars(self, w: np.ndarray) -> None:
-        self._bar_widget.show_weights(w, self._reach)
-
-    def _input_high(self, layer: int) -> float:
-        # The fixed top of the inputs: pixels reach 1, hidden outputs their
-        # layer's scale, so the products keep one scale for every drawing.
-        if layer == 0:
-            return 1.0
-        low, high = style.output_scale(self._network, self._metadata, layer - 1)
-        return max(-low, high)
 
     def _write_numbers(self, layer: int, unit: int, b: float) -> None:
         text = f"bias b = {b:+.3f}"

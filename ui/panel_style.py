@@ -134,6 +134,15 @@ def output_scale(network, metadata: dict | None, layer: int) -> tuple:
     return activation_scale(network, metadata, layer)
 
 
+def input_reach(network, metadata: dict | None, layer: int) -> float:
+    """Return the largest size an input of layer can have on its fixed scale."""
+    # pixels reach 1; hidden outputs the layer before's bar scale
+    if layer == 0:
+        return 1.0
+    low, high = output_scale(network, metadata, layer - 1)
+    return max(-low, high)
+
+
 def z_scale(metadata: dict | None, layer: int, output: bool = False) -> float:
     """Return the fixed half-width of the weighted-sum scale of layer layer."""
     if output:
