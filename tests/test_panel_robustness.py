@@ -215,6 +215,7 @@ def test_activation_dots_really_paint(qtbot):
     net = Network.create(SMALL, "sigmoid", seed=19)
     curve = panel(qtbot, ActivationPanel, net)
     qtbot.waitExposed(curve)
+    qtbot.wait(20)  # let the first paint land before grabbing
     before = curve._plot_widget.grab().toImage()
     curve.show_result(make_stages(), run(net, make_stages()))
     after = curve._plot_widget.grab().toImage()
@@ -238,8 +239,10 @@ def test_activation_dots_really_paint(qtbot):
         return int(((r > 140) & (b > 100) & (g < r - 40)).sum())
 
     green = panel_style.layer_colour(0)
-    assert count(before, green) == 0 and count(after, green) > 20
-    assert pinkish(before) == 0 and pinkish(after) > 20
+    # Compared with the empty curve rather than with zero: under a busy
+    # offscreen run an early grab can hold stray pixels.
+    assert count(after, green) > count(before, green) + 20
+    assert pinkish(after) > pinkish(before) + 20
 
 
 def test_weighted_sum_scale_comes_from_the_model_file(qtbot):
