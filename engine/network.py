@@ -106,16 +106,22 @@ class Network:
 
     def forward(self, x: Array) -> Trace:
         """Return every layer's weighted sums and activations for x (batch, 784)."""
+        trace = self._hidden_forward(x)
+        trace.activations.append(softmax(trace.zs[-1]))
+        return trace
+
+    def _hidden_forward(self, x: Array) -> Trace:
+        # Every layer's z, and every activation but the output's softmax.
         a = _as_batch(x, self.weights[0].dtype)
         f = self.activation.value
         zs, acts = [], [a]
-        last = len(self.weights) - 1
-        for i, (w, b) in enumerate(zip(self.weights, self.biases, strict=True)):
+        for w, b in zip(self.weights, self.biases, strict=True):
+            if zs:
+                a = f(zs[-1])
+                acts.append(a)
             z = a @ w
             z += b
-            a = softmax(z) if i == last else f(z)
             zs.append(z)
-            acts.append(a)
         return Trace(zs, acts)
 
     def logits(self, x: Array) -> Array:
@@ -135,26 +141,38 @@ class Network:
         return self.logits(x).argmax(axis=1)
 
     def gradients(
-        self, x: Array, labels: Array
+        self, x: Array, labels: Array, out: tuple[list, list] | None = None
     ) -> tuple[float, list[Array], list[Array], Trace]:
-        """Return the loss, its gradients for weights and biases, and the trace."""
-        trace = self.forward(x)
+        """Return the loss, its gradients for weights and biases, and the trace.
+
+        out, a (grad_w, grad_b) pair of lists of arrays shaped like weights
+        and biases, receives the gradients instead of new arrays, which
+        spares a training loop its allocations.
+        """
+        trace = self._hidden_forward(x)
         zs, acts = trace.zs, trace.activations
-        loss = cross_entropy(zs[-1], labels)
+        n, rows = len(labels), np.arange(len(labels))
+
+        # softmax and cross-entropy share one exponential: loss = log Σe^z − z_y
+        shifted = zs[-1] - zs[-1].max(axis=1, keepdims=True)
+        p = np.exp(shifted)
+        total = p.sum(axis=1, keepdims=True)
+        loss = float(np.mean(np.log(total[:, 0]) - shifted[rows, labels]))
+        p /= total
+        acts.append(p)
 
         # output layer: softmax and cross-entropy combine to p − y
-        delta = acts[-1].copy()  # (batch, n_out)
-        delta[np.arange(len(labels)), labels] -= 1
-        delta /= np.float32(len(labels))
+        delta = p * np.float32(1 / n)  # (batch, n_out)
+        delta[rows, labels] -= np.float32(1 / n)
 
         # backward pass
-        grad_w = [None] * len(self.weights)
-        grad_b = [None] * len(self.weights)
+        layers = len(self.weights)
+        grad_w, grad_b = out or ([None] * layers, [None] * layers)
         f_prime = self.activation.derivative
-        trace.slopes = [None] * (len(self.weights) - 1)
-        for i in range(len(self.weights) - 1, -1, -1):
-            grad_w[i] = acts[i].T @ delta
-            grad_b[i] = delta.sum(axis=0)
+        trace.slopes = [None] * (layers - 1)
+        for i in range(layers - 1, -1, -1):
+            grad_w[i] = np.matmul(acts[i].T, delta, out=grad_w[i])
+            grad_b[i] = np.sum(delta, axis=0, out=grad_b[i])
             if i:
                 slope = trace.slopes[i - 1] = f_prime(zs[i - 1])
                 delta = delta @ self.weights[i].T

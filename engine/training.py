@@ -119,9 +119,15 @@ def train(
     rng = np.random.default_rng(config.seed)
     n, size = len(images), config.batch_size
     batches = math.ceil(n / size)
-    params = network.weights + network.biases
-    optimizer = make_optimizer(config.optimizer, params, config.momentum)
-    good = [p.copy() for p in params]
+    # One flat buffer for all weights and biases, and one for their
+    # gradients: the optimiser then updates everything in a few numpy calls.
+    layers = len(network.weights)
+    params, views = _pack(network.weights + network.biases)
+    network.weights, network.biases = views[:layers], views[layers:]
+    grads, views = _pack(network.weights + network.biases)
+    grad_w, grad_b = views[:layers], views[layers:]
+    optimizer = make_optimizer(config.optimizer, [params], config.momentum)
+    good = params.copy()
     peak = _peak_slope(network)
     start = time.perf_counter()
 
@@ -136,24 +142,22 @@ def train(
             # A diverging run overflows on its way to NaN; that is caught
             # just below and reported, so numpy need not warn about it.
             with np.errstate(over="ignore", invalid="ignore"):
-                loss, grad_w, grad_b, trace = network.gradients(x, y)
+                loss, _, _, trace = network.gradients(x, y, (grad_w, grad_b))
                 norms = [_rms(g) for g in grad_w]
 
             if not math.isfinite(loss + sum(norms)) or loss > LOSS_LIMIT:
-                for p, saved in zip(params, good, strict=True):
-                    p[...] = saved
+                params[...] = good
                 yield Diverged(_divergence_message(config, epoch, batch), epoch, batch)
                 return
-            if batch % SNAPSHOT_EVERY == 0 and _all_finite(params):
-                for p, saved in zip(params, good, strict=True):
-                    saved[...] = p
+            if batch % SNAPSHOT_EVERY == 0 and np.isfinite(params).all():
+                good[...] = params
 
             if config.l2:
                 for g, w in zip(grad_w, network.weights, strict=True):
                     g += np.float32(config.l2) * w
             step = epoch * batches + batch
             lr = learning_rate_at(config, step, config.epochs * batches)
-            optimizer.step(grad_w + grad_b, lr)
+            optimizer.step([grads], lr)
 
             loss_sum += loss * len(y)
             correct += int((trace.probabilities.argmax(axis=1) == y).sum())
@@ -225,8 +229,16 @@ def _rms(g: Array) -> float:
     return math.sqrt(float(flat @ flat) / flat.size)  # inf once diverging
 
 
-def _all_finite(arrays: list[Array]) -> bool:
-    return all(np.isfinite(a).all() for a in arrays)
+def _pack(arrays: list[Array]) -> tuple[Array, list[Array]]:
+    """Return one flat copy of arrays and views of it shaped like each."""
+    flat = np.empty(sum(a.size for a in arrays), arrays[0].dtype)
+    views, start = [], 0
+    for a in arrays:
+        view = flat[start : start + a.size].reshape(a.shape)
+        view[...] = a
+        views.append(view)
+        start += a.size
+    return flat, views
 
 
 def _divergence_message(config: TrainingConfig, epoch: int, batch: int) -> str:
