@@ -178,3 +178,19 @@ def test_form_refuses_nonsense_layer_sizes(qtbot):
     dialog.start_button.click()
     assert dialog.worker is None
     assert "whole numbers" in dialog.status.text()
+
+
+def test_form_opens_on_the_engine_defaults(qtbot):
+    from ui.training_form import TrainingForm
+
+    form = TrainingForm()
+    qtbot.addWidget(form)
+    config = form.config()
+    default = TrainingConfig()
+    assert config.activation == default.activation
+    assert config.learning_rate == pytest.approx(default.learning_rate)
+    assert config.hidden == default.hidden and config.optimizer == "adam"
+    form.optimizer.setCurrentIndex(form.optimizer.findData("sgd"))
+    assert form.config().learning_rate == pytest.approx(0.05)
+    form.l2.setValue(1e-4)
+    assert form.config().l2 == pytest.approx(1e-4)

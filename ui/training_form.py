@@ -32,6 +32,7 @@ class TrainingForm(QWidget):
         self._create_optimiser_fields()
         self._create_data_fields()
         self.optimizer.currentIndexChanged.connect(self._suggest_rate)
+        self.set_config(TrainingConfig(epochs=5))
         form = QFormLayout(self)
         for label, widget in self._rows():
             form.addRow(label, widget)
@@ -59,16 +60,14 @@ class TrainingForm(QWidget):
             "The rule that turns gradients into weight changes.",
         )
         tip = "Step size: too small learns slowly, too large diverges."
-        self.learning_rate = _spin(QDoubleSpinBox(), 1e-5, 100, 1e-3, tip)
-        self.learning_rate.setDecimals(5)
+        self.learning_rate = _spin(_decimal_box(5), 1e-5, 100, 1e-3, tip)
         self.learning_rate.setSingleStep(1e-4)
         tip = "Images averaged for each weight update."
         self.batch_size = _spin(QSpinBox(), 8, 4096, 128, tip)
         tip = "Passes over the training images."
         self.epochs = _spin(QSpinBox(), 1, 200, 5, tip)
         tip = "Weight decay: pulls weights towards zero against memorising."
-        self.l2 = _spin(QDoubleSpinBox(), 0, 0.1, 0, tip)
-        self.l2.setDecimals(5)
+        self.l2 = _spin(_decimal_box(5), 0, 0.1, 0, tip)
         self.l2.setSingleStep(1e-4)
 
     def _create_data_fields(self) -> None:
@@ -140,6 +139,13 @@ def _combo(items, tip: str) -> QComboBox:
     box = _tip(QComboBox(), tip)
     for label, data in items:
         box.addItem(label, data)
+    return box
+
+
+def _decimal_box(decimals: int) -> QDoubleSpinBox:
+    # Decimals first: a box rounds every value it is given to its decimals.
+    box = QDoubleSpinBox()
+    box.setDecimals(decimals)
     return box
 
 
