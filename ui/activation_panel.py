@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QGraphicsItem, QVBoxLayout, QWidget
 
 from ui import panel_style as style
 from ui.dot_cloud import DotCloud
+from ui.steady_label import SteadyLabel
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +66,8 @@ class ActivationPanel(QWidget):
         )
         self._description = style.caption("")
         self._key = style.caption("")
-        self._flat = style.caption("")
+        # counts that change with the drawing; see ui/steady_label.py
+        self._flat = SteadyLabel(style.caption(""))
         self._flat.setToolTip(
             "Neurons on a flat stretch of the curve (slope under "
             f"{FLAT_SLOPE}) pass on almost nothing new and learn very slowly."

@@ -12,6 +12,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ui import panel_style as style
+from ui.steady_label import SteadyLabel
 
 log = logging.getLogger(__name__)
 
@@ -33,12 +34,11 @@ class AnswerPanel(QWidget):
         super().__init__(parent)
         self._probabilities = np.zeros(0, dtype=np.float32)
         self._heading = style.caption("The network's answer")
-        self._digit = QLabel()
-        self._digit.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._confidence = QLabel()
-        self._confidence.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._runner_up = style.caption("")
-        self._runner_up.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # The three lines change while the pen moves: steady labels keep
+        # that from re-laying out the window.
+        self._digit = SteadyLabel(_centred(QLabel()))
+        self._confidence = SteadyLabel(_centred(QLabel()))
+        self._runner_up = SteadyLabel(_centred(style.caption("")))
         # the colour of the digit last set: a style sheet costs a restyle
         self._digit_colour = ""
         self._set_fonts()
@@ -53,10 +53,10 @@ class AnswerPanel(QWidget):
         big = QFont(self.font())
         big.setPointSize(DIGIT_POINT_SIZE)
         big.setBold(True)
-        self._digit.setFont(big)
+        self._digit.label.setFont(big)
         medium = QFont(self.font())
         medium.setPointSizeF(self.font().pointSizeF() * 1.6)
-        self._confidence.setFont(medium)
+        self._confidence.label.setFont(medium)
 
     def set_model(self, network, metadata: dict | None) -> None:
         """Forget the last answer; the new model has not seen the drawing."""
@@ -88,7 +88,7 @@ class AnswerPanel(QWidget):
         # text, so unchanged lines are left alone while the pen moves.
         if colour != self._digit_colour:
             self._digit_colour = colour
-            self._digit.setStyleSheet(f"color: {colour};")
+            self._digit.label.setStyleSheet(f"color: {colour};")
         for label, text in (
             (self._digit, digit),
             (self._confidence, confidence),
@@ -110,3 +110,9 @@ class AnswerPanel(QWidget):
         digit = self._digit.text()
         shown = np.array([int(digit)] if digit.isdigit() else [], dtype=np.int64)
         return {"probabilities": self._probabilities.copy(), "digit": shown}
+
+
+def _centred(label: QLabel) -> QLabel:
+    """Return label with its text centred."""
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return label

@@ -14,6 +14,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
 from ui import panel_style as style
+from ui.grey_image import GreyImage
 
 log = logging.getLogger(__name__)
 
@@ -36,16 +37,14 @@ class _ImageView:
             row=row, col=col, lockAspect=True, enableMenu=False, invertY=True
         )
         self.view.setMouseEnabled(x=False, y=False)
-        # Without a lookup table levels 0..1 map straight to grey, which is
-        # cheaper to draw than a 256-colour table per update.
-        self.image = pg.ImageItem(axisOrder="row-major")
+        self.image = GreyImage()
         self.view.addItem(self.image)
         self.shape = None
         self.show(np.zeros((SIDE, SIDE), dtype=np.float32))
 
     def show(self, values: np.ndarray) -> None:
-        """Draw values (2-D, 0..1) without touching the levels."""
-        self.image.setImage(values, autoLevels=False, levels=(0.0, 1.0))
+        """Draw values (2-D) on the fixed scale 0..1."""
+        self.image.set_values(values)
         if values.shape != self.shape:
             # Re-fit only when the size changes, never per stroke.
             self.shape = values.shape
@@ -159,10 +158,10 @@ class InputPanel(QWidget):
 
     def displayed_values(self) -> dict[str, np.ndarray]:
         """Return the input (784,) and, when shown, each stage image."""
-        shown = {"input": self._main.image.image.reshape(-1).copy()}
+        shown = {"input": self._main.image.values().reshape(-1).copy()}
         if self._show_stages:
             for name, view in zip(STAGE_NAMES, self._stage_views, strict=True):
-                shown[name] = view.image.image.copy()
+                shown[name] = view.image.values().copy()
         return shown
 
     def _hovered(self, pos) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from ui import diagram_layout as layout_math
 from ui import panel_style as style
 from ui.dot_cloud import DotCloud, stamp_atlas
+from ui.grey_image import GreyImage
 from ui.link_lines import LinkLines
 from ui.redraw_when_shown import RedrawWhenShown
 
@@ -69,8 +70,7 @@ class NetworkDiagram(RedrawWhenShown, QWidget):
         style.explain(self, CAPTION)
 
     def _create_fixed_items(self) -> None:
-        # levels 0..1 without a lookup table: plain grey, drawn cheaply
-        self._input = pg.ImageItem(axisOrder="row-major")
+        self._input = GreyImage()
         top = (layout_math.COLUMN_HEIGHT - INPUT_SIZE) / 2
         self._input_rect = QRectF(0, top, INPUT_SIZE, INPUT_SIZE)
         self._place_pixels()
@@ -175,10 +175,10 @@ class NetworkDiagram(RedrawWhenShown, QWidget):
     def _redraw(self) -> None:
         trace = self._trace
         x = trace.activations[0][0] if trace is not None else np.zeros(784)
-        self._input.setImage(x.reshape(28, 28), autoLevels=False, levels=(0, 1))
+        self._input.set_values(x.reshape(28, 28))
         if self._shown_rect != self._input_rect:
             self._shown_rect = QRectF(self._input_rect)
-            self._input.setRect(self._shown_rect)
+            self._input.set_rect(self._shown_rect)
         for layer, column in enumerate(self._columns):
             self._choose_units(layer, column)
         self._light_neurons()
@@ -298,7 +298,7 @@ class NetworkDiagram(RedrawWhenShown, QWidget):
     def displayed_values(self) -> dict[str, np.ndarray]:
         """Return the input, and per column the drawn units and their outputs."""
         self._catch_up()
-        shown = {"input": self._input.image.reshape(-1).copy()}
+        shown = {"input": self._input.values().reshape(-1).copy()}
         for layer, column in enumerate(self._columns):
             shown[f"units{layer}"] = column["units"].copy()
             shown[f"activations{layer}"] = column["values"].copy()

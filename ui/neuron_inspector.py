@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui import panel_style as style
+from ui.steady_label import SteadyLabel
 from ui.weight_bars import WeightBars
 
 log = logging.getLogger(__name__)
@@ -61,8 +62,9 @@ class NeuronInspector(QWidget):
         self._follow.setChecked(True)
         self._follow.setToolTip(FOLLOW_TIP)
         self._follow.toggled.connect(self._follow_toggled)
-        self._numbers = style.caption("")
-        self._top = style.caption("")
+        # the numbers change with every stroke; see ui/steady_label.py
+        self._numbers = SteadyLabel(style.caption(""))
+        self._top = SteadyLabel(style.caption(""))
         # The bars show the answer's neuron, the first one shown; the weight
         # pictures are made when first needed, saving milliseconds at start-up.
         self._stack = QStackedWidget()
