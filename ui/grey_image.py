@@ -15,8 +15,9 @@ from PySide6.QtGui import QImage
 def grey_bytes(values: np.ndarray) -> np.ndarray:
     """Return values (2-D, 0..1) as uint8 grey levels; NaN is black."""
     grey = np.multiply(values, 255.0, dtype=np.float32)
-    np.nan_to_num(grey, copy=False, nan=0.0, posinf=255.0, neginf=0.0)
-    np.clip(grey, 0.0, 255.0, out=grey)
+    # fmax, unlike clip, turns NaN into the lower bound
+    np.fmax(grey, 0.0, out=grey)
+    np.minimum(grey, 255.0, out=grey)
     grey += 0.5
     return grey.astype(np.uint8)
 

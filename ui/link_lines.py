@@ -34,19 +34,22 @@ class LinkLines(pg.GraphicsObject):
         self._pens = list(pens)
         self.update()
 
-    def set_lines(self, groups: list[np.ndarray]) -> None:
-        """Draw groups[i], a (k, 4) array of x1, y1, x2, y2, with pens[i]."""
-        while len(self._lines) < len(groups):
+    def set_lines(self, lines: np.ndarray, counts: np.ndarray) -> None:
+        """Draw (k, 4) rows of x1, y1, x2, y2, sorted by pen: counts[i] per pen."""
+        while len(self._lines) < len(counts):
             self._lines.append(PrimitiveArray(QLineF, 4))
-        self._counts = [len(g) for g in groups]
-        for lines, g in zip(self._lines, groups, strict=False):
-            lines.resize(len(g))
-            lines.ndarray()[:] = g
-        ends = np.concatenate([g.reshape(-1, 2) for g in groups] + [np.zeros((0, 2))])
+        self._counts = [int(n) for n in counts]
+        start = 0
+        for group, count in zip(self._lines, self._counts, strict=False):
+            group.resize(count)
+            group.ndarray()[:] = lines[start : start + count]
+            start += count
         rect = QRectF()
-        if len(ends):
-            low, high = ends.min(axis=0) - MARGIN, ends.max(axis=0) + MARGIN
-            rect = QRectF(low[0], low[1], high[0] - low[0], high[1] - low[1])
+        if len(lines):
+            x, y = lines[:, 0::2], lines[:, 1::2]
+            left, top = x.min() - MARGIN, y.min() - MARGIN
+            right, bottom = x.max() + MARGIN, y.max() + MARGIN
+            rect = QRectF(left, top, right - left, bottom - top)
         if rect != self._rect:
             self.prepareGeometryChange()
             self._rect = rect

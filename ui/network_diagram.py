@@ -145,6 +145,7 @@ class NetworkDiagram(RedrawWhenShown, QWidget):
             "scale": scale,
             "units": np.zeros(0, dtype=np.int64),
             "ys": np.zeros(0),
+            "xy": np.zeros((0, 2)),
             "values": np.zeros(0, dtype=np.float32),
         }
 
@@ -191,13 +192,13 @@ class NetworkDiagram(RedrawWhenShown, QWidget):
         ys = layout_math.column_ys(len(units))
         values = np.zeros(len(units), dtype=np.float32) if a is None else a[units]
         column["units"], column["ys"], column["values"] = units, ys, values
+        column["xy"] = np.column_stack([np.full(len(units), column["x"]), ys])
 
     def _light_neurons(self) -> None:
-        x, y, stamps, keys = [], [], [], []
+        xy, stamps, keys = [], [], []
         last = len(self._columns) - 1
         for layer, column in enumerate(self._columns):
-            x.append(np.full(len(column["units"]), column["x"]))
-            y.append(column["ys"])
+            xy.append(column["xy"])
             keys.append(layer * UNIT_KEY + column["units"])
             steps = BRIGHTNESS_STEPS
             level = layout_math.brightness(column["values"], *column["scale"], steps)
@@ -205,35 +206,38 @@ class NetworkDiagram(RedrawWhenShown, QWidget):
             index = np.where(level >= 0, level, steps - level)
             stamps.append(index + (2 * steps if layer == last else 0))
         self._keys = np.concatenate(keys)
-        self._dots.setData(np.concatenate(x), np.concatenate(y), np.concatenate(stamps))
+        xy = np.concatenate(xy)
+        self._dots.setData(xy[:, 0], xy[:, 1], np.concatenate(stamps))
 
     def _draw_links(self) -> None:
-        segments = {key: [np.zeros((0, 4))] for key in LINK_GROUPS}
+        lines, groups = np.zeros((0, 4)), np.zeros(0, dtype=np.int64)
         if self._trace is not None:
-            for layer in range(len(self._columns)):
-                self._gap_segments(layer, segments)
-        self._links.set_lines([np.concatenate(segments[k]) for k in LINK_GROUPS])
+            gaps = [self._gap_links(layer) for layer in range(len(self._columns))]
+            lines = np.concatenate([g[0] for g in gaps])
+            groups = np.concatenate([g[1] for g in gaps])
+        # one sort puts each pen's links together
+        order = np.argsort(groups, kind="stable")
+        counts = np.bincount(groups, minlength=len(LINK_GROUPS))
+        self._links.set_lines(lines[order], counts)
 
-    def _gap_segments(self, layer: int, segments: dict) -> None:
+    def _gap_links(self, layer: int) -> tuple[np.ndarray, np.ndarray]:
+        """Return the gap's strongest links as (x1, y1, x2, y2) rows and pens."""
         target = self._columns[layer]
         a_in = self._trace.activations[layer][0]
         if layer == 0:
-            sources = np.arange(len(a_in))
-            start = self._pixel_xy
+            # blank pixels push nothing, and most of the grid is blank
+            sources = np.flatnonzero(a_in)
+            start = self._pixel_xy[sources]
         else:
-            prev = self._columns[layer - 1]
-            sources = prev["units"]
-            start = np.column_stack([np.full(len(sources), prev["x"]), prev["ys"]])
-        weights = self._network.weights[layer]
+            sources = self._columns[layer - 1]["units"]
+            start = self._columns[layer - 1]["xy"]
         src, dst, c = layout_math.strongest_links(
-            a_in, weights, sources, target["units"]
+            a_in, self._network.weights[layer], sources, target["units"]
         )
-        end = np.column_stack([np.full(len(dst), target["x"]), target["ys"][dst]])
+        lines = np.hstack([start[src], target["xy"][dst]])
         buckets = layout_math.width_buckets(c, self._link_refs[layer])
-        sign = np.where(c >= 0, 1, -1)
-        lines = np.hstack([start[src], end])  # (links, 4): x1, y1, x2, y2
-        for s, bucket in LINK_GROUPS:
-            segments[s, bucket].append(lines[(sign == s) & (buckets == bucket)])
+        # pens: the three widths of positive pushes, then of negative ones
+        return lines, buckets + np.where(c < 0, len(LINK_WIDTHS), 0)
 
     def _place_pixels(self) -> None:
         # Kept until the next resize, not recomputed per drawing.

@@ -19,7 +19,7 @@ class SteadyLabel(QWidget):
         self.label = label
         label.setParent(self)
         self.setSizePolicy(label.sizePolicy())
-        self._told: tuple | None = None
+        self._told: QSize | None = None
 
     def setText(self, text: str) -> None:  # noqa: N802
         """Show text, like QLabel.setText."""
@@ -41,13 +41,13 @@ class SteadyLabel(QWidget):
     def heightForWidth(self, width: int) -> int:  # noqa: N802
         return self.label.heightForWidth(width)
 
-    def _needs(self) -> tuple:
-        """Return what the layout reads from this widget at its present width."""
+    def _needs(self) -> QSize:
+        """Return the room the text needs at the present width."""
+        # Limitation: a wrapping label's narrowest width (its longest word)
+        # is not followed, which matters only in a very narrow window.
         if self.label.hasHeightForWidth():
-            height = self.label.heightForWidth(self.width())
-        else:
-            height = self.label.sizeHint().height()
-        return self.label.minimumSizeHint(), height
+            return QSize(0, self.label.heightForWidth(self.width()))
+        return self.label.sizeHint()
 
     def event(self, event) -> bool:
         # the label's new text arrives here as a request for a new layout
