@@ -72,8 +72,8 @@ class ActivationPanel(QWidget):
             "Neurons on a flat stretch of the curve (slope under "
             f"{FLAT_SLOPE}) pass on almost nothing new and learn very slowly."
         )
-        self._plot_widget = pg.PlotWidget(
-            background=style.background(), enableMenu=False
+        self._plot_widget = style.solid(
+            pg.PlotWidget(background=style.background(), enableMenu=False)
         )
         self._plot = self._plot_widget.getPlotItem()
         self._create_items()

@@ -89,7 +89,7 @@ class InputPanel(QWidget):
         self._stages = None
         self._input = np.zeros(SIDE * SIDE, dtype=np.float32)
         self._pictures = _Stack()
-        self._graphics = pg.GraphicsLayoutWidget(self._pictures)
+        self._graphics = style.solid(pg.GraphicsLayoutWidget(self._pictures))
         self._graphics.setBackground(style.background())
         self._main = _ImageView(self._graphics, 0, 0)
         self._graphics.scene().sigMouseMoved.connect(self._hovered)
@@ -102,7 +102,7 @@ class InputPanel(QWidget):
         style.explain(self, CAPTION)
 
     def _create_stage_views(self) -> pg.GraphicsLayoutWidget:
-        graphics = pg.GraphicsLayoutWidget()
+        graphics = style.solid(pg.GraphicsLayoutWidget())
         graphics.setBackground(style.background())
         self._stage_views = []
         self._stage_labels = []

@@ -91,7 +91,7 @@ class LayerPanel(RedrawWhenShown, QWidget):
         self._rows: list[_Row] = []
         self._built = False
         self._caption = style.caption(CAPTION)
-        self._graphics = pg.GraphicsLayoutWidget()
+        self._graphics = style.solid(pg.GraphicsLayoutWidget())
         self._graphics.setBackground(style.background())
         self._graphics.scene().sigMouseMoved.connect(self._hovered)
         self._graphics.scene().sigMouseClicked.connect(self._clicked)

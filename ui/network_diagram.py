@@ -56,7 +56,7 @@ class NetworkDiagram(RedrawWhenShown, QWidget):
         self._trace = None
         self._selected: tuple[int, int] | None = None
         self._columns: list[dict] = []
-        self._graphics = pg.GraphicsLayoutWidget()
+        self._graphics = style.solid(pg.GraphicsLayoutWidget())
         # Unlocked aspect lets the columns spread over any panel shape; the
         # input grid is kept square by _fit_input instead.
         self._view = self._graphics.addViewBox(invertY=True, enableMenu=False)

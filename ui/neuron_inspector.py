@@ -98,7 +98,7 @@ class NeuronInspector(QWidget):
         self._stack.setCurrentWidget(self._pages[name])
 
     def _create_maps(self) -> pg.GraphicsLayoutWidget:
-        graphics = self._map_graphics = pg.GraphicsLayoutWidget()
+        graphics = self._map_graphics = style.solid(pg.GraphicsLayoutWidget())
         titles = ("incoming weights", "weights x your drawing")
         for col, title in enumerate(titles):
             self._map_titles.append(

@@ -9,6 +9,7 @@ import logging
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QPalette, QTransform
 from PySide6.QtWidgets import (
     QApplication,
@@ -205,6 +206,13 @@ def set_label(item: QGraphicsSimpleTextItem, text: str, anchor: tuple) -> None:
         -rect.width() * anchor[0], -rect.height() * anchor[1]
     )
     item.setTransform(shift)
+
+
+def solid(view: pg.GraphicsView) -> pg.GraphicsView:
+    """Return view, marked as covering its whole area with its background."""
+    # So Qt does not first paint the window behind it on every repaint.
+    view.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+    return view
 
 
 def quiet_plot(plot: pg.PlotItem) -> None:

@@ -25,6 +25,7 @@ class _BarRow:
 
     def __init__(self, plot: pg.PlotItem):
         self.plot = plot
+        self._range: tuple[int, float] | None = None
         none = np.zeros(0)
         self.pos = pg.BarGraphItem(x=none, width=0.8, height=none)
         self.neg = pg.BarGraphItem(x=none, width=0.8, height=none)
@@ -46,8 +47,11 @@ class _BarRow:
         up, down = values > 0, values < 0
         self.pos.setOpts(x=x[up], height=values[up])
         self.neg.setOpts(x=x[down], height=values[down])
-        self.plot.setXRange(-0.6, len(values) - 0.4, padding=0)
-        self.plot.setYRange(-reach, reach, padding=0.05)
+        # setting an unchanged range still costs a view update
+        if (len(values), reach) != self._range:
+            self._range = (len(values), reach)
+            self.plot.setXRange(-0.6, len(values) - 0.4, padding=0)
+            self.plot.setYRange(-reach, reach, padding=0.05)
 
 
 class WeightBars(pg.GraphicsLayoutWidget):
@@ -67,6 +71,7 @@ class WeightBars(pg.GraphicsLayoutWidget):
             self._rows.append(_BarRow(plot))
         self._rows[-1].plot.setLabel("bottom", "neuron in the layer before")
         self.scene().sigMouseMoved.connect(self._moved)
+        style.solid(self)
         self._both = True
         self.colour()
 
