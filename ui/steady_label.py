@@ -67,5 +67,5 @@ class SteadyLabel(QWidget):
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
         # text set while hidden sent no request
-        self._told = None
         self.updateGeometry()
+        self._told = self._needs()
