@@ -42,11 +42,12 @@ def brightness(values: np.ndarray, low: float, high: float, steps: int) -> np.nd
     values are scaled by the fixed range low..high (low <= 0 < high), never
     by the current maximum.
     """
+    # each sign against its own end of the scale; infinities clip to the ends
+    span = np.where(values < 0, -min(low, -1e-12), high)
+    fraction = np.clip(values / span, -1.0, 1.0)
     # A broken model (NaN) shows dark neurons rather than failing.
-    values = np.nan_to_num(values, nan=0.0, posinf=high, neginf=low)
-    up = np.clip(values / high, 0, 1)
-    down = np.clip(values / min(low, -1e-12), 0, 1)
-    return np.rint(np.where(values < 0, -down, up) * (steps - 1)).astype(int)
+    fraction[np.isnan(fraction)] = 0.0
+    return np.rint(fraction * (steps - 1)).astype(int)
 
 
 def pixel_centres(left: float, top: float, width: float, height: float) -> np.ndarray:
@@ -69,7 +70,7 @@ def strongest_links(
     sources and targets index the drawn units; the returned positions index
     into them, and contribution is a_in[source] * weights[source, target].
     """
-    c = a_in[sources, None] * weights[np.ix_(sources, targets)]  # (src, dst)
+    c = a_in[sources, None] * weights[sources][:, targets]  # (src, dst)
     if not np.isfinite(c).all():
         c = np.nan_to_num(c, nan=0.0, posinf=0.0, neginf=0.0)
     flat = np.abs(c).ravel()
