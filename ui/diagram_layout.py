@@ -43,7 +43,10 @@ def brightness(values: np.ndarray, low: float, high: float, steps: int) -> np.nd
     by the current maximum.
     """
     # each sign against its own end of the scale; infinities clip to the ends
+    values = np.asarray(values)
     span = np.where(values < 0, -min(low, -1e-12), high)
+    # in the values' own precision, so halves round as they always have
+    span = span.astype(np.result_type(values.dtype, np.float32), copy=False)
     fraction = np.clip(values / span, -1.0, 1.0)
     # A broken model (NaN) shows dark neurons rather than failing.
     fraction[np.isnan(fraction)] = 0.0
