@@ -224,25 +224,25 @@ def test_activation_dots_really_paint(qtbot):
         image = image.convertToFormat(QImage.Format.Format_RGB888)
         rows = np.frombuffer(image.constBits(), np.uint8, image.sizeInBytes())
         rows = rows.reshape(image.height(), image.bytesPerLine())
-        return rows[:, : image.width() * 3].reshape(image.height(), -1, 3)
+        # copied: the converted image, and so its bits, die with this call
+        return rows[:, : image.width() * 3].reshape(image.height(), -1, 3).copy()
 
-    def count(image, colour):
+    old, new = rgb_of(before), rgb_of(after)
+    # Only pixels the update changed count, whatever the background holds.
+    changed = (old != new).any(axis=-1)
+
+    def count(colour):
         target = QColor(colour)
-        rgb = rgb_of(image)
         wanted = (target.red(), target.green(), target.blue())
-        return int((rgb == wanted).all(axis=-1).sum())
+        return int(((new == wanted).all(axis=-1) & changed).sum())
 
-    def pinkish(image):
+    def pinkish():
         # see-through outlines blend with the background, so match loosely
-        rgb = rgb_of(image)
-        r, g, b = (rgb[..., i].astype(int) for i in range(3))
-        return int(((r > 140) & (b > 100) & (g < r - 40)).sum())
+        r, g, b = (new[..., i].astype(int) for i in range(3))
+        return int(((r > 140) & (b > 100) & (g < r - 40) & changed).sum())
 
-    green = panel_style.layer_colour(0)
-    # Compared with the empty curve rather than with zero: under a busy
-    # offscreen run an early grab can hold stray pixels.
-    assert count(after, green) > count(before, green) + 20
-    assert pinkish(after) > pinkish(before) + 20
+    assert count(panel_style.layer_colour(0)) > 20
+    assert pinkish() > 20
 
 
 def test_weighted_sum_scale_comes_from_the_model_file(qtbot):
