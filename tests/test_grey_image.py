@@ -18,3 +18,30 @@ def test_grey_image_keeps_the_values_and_fits_its_rect():
     image.set_values(values)
     np.testing.assert_array_equal(image.values(), values)
     assert image.boundingRect().getRect() == (0, 0, 7, 5)
+
+
+def painted(image: GreyImage, transform) -> np.ndarray:
+    """Return the red channel of image painted through transform, 40x40."""
+    from PySide6.QtGui import QImage, QPainter
+
+    canvas = QImage(40, 40, QImage.Format.Format_RGB32)
+    canvas.fill(0x808080)
+    painter = QPainter(canvas)
+    painter.setTransform(transform)
+    image.paint(painter)
+    painter.end()
+    pixels = np.frombuffer(canvas.constBits(), np.uint8).reshape(40, 40, 4)
+    return pixels[..., 2].copy()
+
+
+def test_grey_image_paints_each_value_over_its_square():
+    from PySide6.QtGui import QTransform
+
+    image = GreyImage()
+    image.set_values(np.array([[0.0, 1.0], [1.0, 0.0]], np.float32))
+    red = painted(image, QTransform.fromScale(10, 10))
+    assert red[5, 5] == 0 and red[5, 15] == 255 and red[15, 5] == 255
+    assert red[15, 15] == 0 and red[25, 25] == 0x80  # outside: untouched
+    # a view with y pointing up shows the first row at the bottom
+    flipped = painted(image, QTransform(10, 0, 0, -10, 0, 20))
+    assert flipped[15, 5] == 0 and flipped[5, 5] == 255

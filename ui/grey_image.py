@@ -2,8 +2,8 @@
 
 pyqtgraph's image item rescales float data in Python before every paint;
 this item turns the values into one byte per pixel once, when they change,
-and paints them with a single call. Values outside 0..1 are clipped, never
-rescaled, so a faint drawing stays faint.
+and enlarges them to the screen itself. Values outside 0..1 are clipped,
+never rescaled, so a faint drawing stays faint.
 """
 
 import numpy as np
@@ -32,6 +32,8 @@ class GreyImage(pg.GraphicsObject):
         self._image = QImage()
         self._rect = QRectF()
         self._placed: QRectF | None = None
+        self._screen = QImage()
+        self._screen_size: tuple | None = None
 
     def set_values(self, values: np.ndarray) -> None:
         """Show values (rows, columns) on the fixed scale 0..1."""
@@ -45,6 +47,7 @@ class GreyImage(pg.GraphicsObject):
         rows, cols = self._bytes.shape
         grey = QImage.Format.Format_Grayscale8
         self._image = QImage(self._bytes.data, cols, rows, cols, grey)
+        self._screen_size = None
         if shape_changed:
             self._fit()
         self.update()
@@ -70,5 +73,38 @@ class GreyImage(pg.GraphicsObject):
         return self._rect
 
     def paint(self, painter, *args) -> None:
-        if not self._image.isNull():
+        if self._image.isNull():
+            return
+        t = painter.transform()
+        if t.isRotating() or not t.isAffine():
             painter.drawImage(self._rect, self._image)
+            return
+        # Scaled up here rather than by Qt, whose scaled drawing of a
+        # picture this size hands the rows to helper threads and waits.
+        box = t.mapRect(self._rect)
+        left, top = round(box.left()), round(box.top())
+        width, height = round(box.right()) - left, round(box.bottom()) - top
+        if width > 0 and height > 0:
+            screen = self._screen_image(width, height, t.m11() < 0, t.m22() < 0)
+            painter.save()
+            painter.resetTransform()
+            painter.drawImage(left, top, screen)
+            painter.restore()
+
+    def _screen_image(self, width: int, height: int, flip_x: bool, flip_y: bool):
+        """Return the picture enlarged to width x height screen pixels."""
+        if self._screen_size != (width, height, flip_x, flip_y):
+            rows, cols = self._bytes.shape
+            # the pixel under each screen pixel's centre
+            pick_rows = (2 * np.arange(height) + 1) * rows // (2 * height)
+            pick_cols = (2 * np.arange(width) + 1) * cols // (2 * width)
+            pick_rows = pick_rows[::-1] if flip_y else pick_rows
+            pick_cols = pick_cols[::-1] if flip_x else pick_cols
+            grey = self._bytes[np.ix_(pick_rows, pick_cols)].astype(np.uint32)
+            pixels = np.ascontiguousarray(grey * 0x010101 + 0xFF000000)
+            rgb = QImage.Format.Format_RGB32
+            # the image reads the pixels' buffer, so both are kept together
+            self._screen = QImage(pixels.data, width, height, 4 * width, rgb)
+            self._screen_pixels = pixels
+            self._screen_size = (width, height, flip_x, flip_y)
+        return self._screen
