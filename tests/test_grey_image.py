@@ -45,3 +45,15 @@ def test_grey_image_paints_each_value_over_its_square():
     # a view with y pointing up shows the first row at the bottom
     flipped = painted(image, QTransform(10, 0, 0, -10, 0, 20))
     assert flipped[15, 5] == 0 and flipped[5, 5] == 255
+
+
+def test_grey_image_names_the_pixel_under_a_point():
+    from PySide6.QtCore import QPointF, QRectF
+
+    image = GreyImage()
+    image.set_values(np.zeros((28, 28), np.float32))
+    image.set_rect(QRectF(1.0, 2.0, 14.0, 14.0))
+    assert image.pixel_at(QPointF(1.1, 2.1)) == (0, 0)
+    assert image.pixel_at(QPointF(8.25, 15.9)) == (27, 14)
+    assert image.pixel_at(QPointF(0.9, 5.0)) is None
+    assert image.pixel_at(QPointF(5.0, 16.1)) is None

@@ -6,6 +6,8 @@ and enlarges them to the screen itself. Values outside 0..1 are clipped,
 never rescaled, so a faint drawing stays faint.
 """
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
@@ -68,6 +70,17 @@ class GreyImage(pg.GraphicsObject):
             self.prepareGeometryChange()
             self._rect = QRectF(rect)
             self.informViewBoundsChanged()
+
+    def pixel_at(self, point) -> tuple[int, int] | None:
+        """Return the (row, column) under point (view units), or None if outside."""
+        rect = self._rect
+        if rect.isEmpty():
+            return None
+        rows, cols = self._values.shape
+        # floor, not int(): int() would fold -0.5 into pixel 0
+        row = math.floor((point.y() - rect.top()) * rows / rect.height())
+        col = math.floor((point.x() - rect.left()) * cols / rect.width())
+        return (row, col) if 0 <= row < rows and 0 <= col < cols else None
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         return self._rect

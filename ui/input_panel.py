@@ -6,12 +6,11 @@ White is ink (1), black is empty paper (0), as in MNIST.
 """
 
 import logging
-import math
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF
-from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QToolTip, QVBoxLayout, QWidget
 
 from ui import panel_style as style
 from ui.grey_image import GreyImage
@@ -37,19 +36,34 @@ class _ImageView:
             row=row, col=col, lockAspect=True, enableMenu=False, invertY=True
         )
         self.view.setMouseEnabled(x=False, y=False)
+        # The view keeps one range; pictures of any shape are fitted into
+        # what it shows, which is cheaper than moving the view for each shape.
+        self.view.setRange(QRectF(0, 0, SIDE, SIDE), padding=0)
+        self.view.sigResized.connect(self._fit)
         self.image = GreyImage()
         self.view.addItem(self.image)
-        self.shape = None
+        self.shape = (SIDE, SIDE)
         self.show(np.zeros((SIDE, SIDE), dtype=np.float32))
 
     def show(self, values: np.ndarray) -> None:
         """Draw values (2-D) on the fixed scale 0..1."""
         self.image.set_values(values)
         if values.shape != self.shape:
-            # Re-fit only when the size changes, never per stroke.
             self.shape = values.shape
-            rect = QRectF(0, 0, values.shape[1], values.shape[0])
-            self.view.setRange(rect, padding=0.02)
+            self._fit()
+
+    def _fit(self) -> None:
+        self.image.set_rect(fitted(self.shape, self.view.viewRect()))
+
+
+def fitted(shape: tuple[int, int], box: QRectF) -> QRectF:
+    """Return the largest rectangle of shape's proportions centred in box."""
+    rows, cols = shape
+    # a small margin, as around a picture in a frame
+    scale = min(box.width() / max(cols, 1), box.height() / max(rows, 1)) / 1.04
+    width, height = cols * scale, rows * scale
+    centre = box.center()
+    return QRectF(centre.x() - width / 2, centre.y() - height / 2, width, height)
 
 
 class _Stack(QWidget):
@@ -111,6 +125,8 @@ class InputPanel(QWidget):
             label = graphics.addLabel(
                 title, row=row, col=col, size="8pt", color=style.foreground()
             )
+            # the names never change: painted once, then reused
+            label.item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             self._stage_labels.append(label)
             self._stage_views.append(_ImageView(graphics, row + 1, col))
         graphics.setToolTip(
@@ -165,10 +181,9 @@ class InputPanel(QWidget):
         return shown
 
     def _hovered(self, pos) -> None:
-        point = self._main.view.mapSceneToView(pos)
-        # floor, not int(): int() would fold -0.5 into pixel 0
-        row, col = math.floor(point.y()), math.floor(point.x())
-        if 0 <= row < SIDE and 0 <= col < SIDE:
+        pixel = self._main.image.pixel_at(self._main.view.mapSceneToView(pos))
+        if pixel is not None:
+            row, col = pixel
             value = self._input[row * SIDE + col]
             text = f"pixel row {row}, column {col}: {value:.2f}"
             global_pos = self._graphics.mapToGlobal(self._graphics.mapFromScene(pos))
