@@ -70,6 +70,7 @@ class DotCloud(pg.GraphicsObject):
         self._choice = np.zeros(0, dtype=np.int64)
         self._outline = QPen()
         self._rect = QRectF()
+        self._pixel: tuple[float, float] | None = None
         # tip(i, x, y) -> text shown when hovering the dot given as x[i], y[i].
         self._tip = tip
         self.setAcceptHoverEvents(tip is not None)
@@ -112,8 +113,8 @@ class DotCloud(pg.GraphicsObject):
         rect = QRectF()
         if len(self._xy):
             # Room for a dot around the outermost centres.
-            pad_x = (self._size + 2) * (self.pixelWidth() or 0.0)
-            pad_y = (self._size + 2) * (self.pixelHeight() or 0.0)
+            pixel_w, pixel_h = self._pixel_size()
+            pad_x, pad_y = (self._size + 2) * pixel_w, (self._size + 2) * pixel_h
             (x0, y0), (x1, y1) = self._xy.min(axis=0), self._xy.max(axis=0)
             rect = QRectF(
                 x0 - pad_x, y0 - pad_y, x1 - x0 + 2 * pad_x, y1 - y0 + 2 * pad_y
@@ -122,8 +123,19 @@ class DotCloud(pg.GraphicsObject):
             self.prepareGeometryChange()
             self._rect = rect
 
+    def _pixel_size(self) -> tuple[float, float]:
+        # Asking pyqtgraph costs more than the rest of an update, and the
+        # answer only changes with the view.
+        if self._pixel is not None:
+            return self._pixel
+        size = (self.pixelWidth() or 0.0, self.pixelHeight() or 0.0)
+        # before the item is in a shown view there is nothing to keep
+        self._pixel = size if all(size) else None
+        return size
+
     def viewTransformChanged(self) -> None:  # noqa: N802
         # The pixel padding is in view units, which change with the view.
+        self._pixel = None
         self._update_rect()
 
     def boundingRect(self) -> QRectF:  # noqa: N802
