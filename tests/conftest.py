@@ -18,3 +18,29 @@ def mnist_dir() -> Path:
     if not (SHARED_MNIST / "t10k-images-idx3-ubyte.gz").exists():
         pytest.skip(f"MNIST files not found in {SHARED_MNIST}")
     return SHARED_MNIST
+
+
+@pytest.fixture(scope="session")
+def models_dir(tmp_path_factory) -> Path:
+    """Return a folder of small untrained models named like the bundled ones."""
+    from window_helpers import make_models
+
+    folder = tmp_path_factory.getbasetemp() / "models"
+    folder.mkdir(exist_ok=True)
+    return make_models(folder)
+
+
+@pytest.fixture(autouse=True)
+def private_settings(tmp_path, monkeypatch):
+    """Keep every test's window settings in its own file, not the user's."""
+    from ui.settings import SETTINGS_ENV
+
+    monkeypatch.setenv(SETTINGS_ENV, str(tmp_path / "settings.ini"))
+
+
+@pytest.fixture
+def window(qtbot, models_dir):
+    """Return a shown 1280x720 window on the stand-in models."""
+    from window_helpers import open_window
+
+    return open_window(qtbot, models_dir)

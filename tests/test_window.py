@@ -6,31 +6,13 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from window_helpers import CLASSIC, SEVEN, draw, engine_trace, make_models, open_window
+from window_helpers import CLASSIC, SEVEN, draw, engine_trace
 
 from engine.activations import ACTIVATIONS
 from engine.network import Network
 from ui import model_library
-from ui import settings as keys
 from ui.demo_strokes import digit_strokes
 from ui.main_window import MainWindow
-
-
-@pytest.fixture(scope="session")
-def models_dir(tmp_path_factory):
-    folder = tmp_path_factory.getbasetemp() / "models"
-    folder.mkdir(exist_ok=True)
-    return make_models(folder)
-
-
-@pytest.fixture(autouse=True)
-def private_settings(tmp_path, monkeypatch):
-    monkeypatch.setenv(keys.SETTINGS_ENV, str(tmp_path / "settings.ini"))
-
-
-@pytest.fixture
-def window(qtbot, models_dir):
-    return open_window(qtbot, models_dir)
 
 
 def test_opens_on_the_default_model(window):

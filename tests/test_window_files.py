@@ -6,30 +6,13 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QColor, QImage, QKeySequence, QPainter, QPen
 from PySide6.QtWidgets import QFileDialog, QMessageBox
-from window_helpers import SEVEN, draw, make_models, open_window
+from window_helpers import SEVEN, draw, open_window
 
 from engine.activations import ACTIVATIONS
 from engine.preprocess import preprocess_image
 from ui import image_input, model_library
 from ui import settings as keys
 from ui.main_window import MainWindow
-
-
-@pytest.fixture(scope="session")
-def models_dir(tmp_path_factory):
-    folder = tmp_path_factory.getbasetemp() / "models"
-    folder.mkdir(exist_ok=True)
-    return make_models(folder)
-
-
-@pytest.fixture(autouse=True)
-def private_settings(tmp_path, monkeypatch):
-    monkeypatch.setenv(keys.SETTINGS_ENV, str(tmp_path / "settings.ini"))
-
-
-@pytest.fixture
-def window(qtbot, models_dir):
-    return open_window(qtbot, models_dir)
 
 
 @pytest.fixture

@@ -1,29 +1,15 @@
 """The window's layout and the inspector that follows the answer."""
 
 import numpy as np
-import pytest
 from panel_inputs import BIG, SMALL, make_stages, panel, run
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QLabel, QWidget
-from window_helpers import SEVEN, draw, engine_trace, make_models, open_window
+from window_helpers import SEVEN, draw, engine_trace, open_window
 
 from engine.network import Network
-from ui import settings as keys
 from ui.canvas import DrawingCanvas
 from ui.neuron_inspector import NeuronInspector
 from ui.square_box import SquareBox
-
-
-@pytest.fixture(scope="session")
-def models_dir(tmp_path_factory):
-    folder = tmp_path_factory.getbasetemp() / "models"
-    folder.mkdir(exist_ok=True)
-    return make_models(folder)
-
-
-@pytest.fixture(autouse=True)
-def private_settings(tmp_path, monkeypatch):
-    monkeypatch.setenv(keys.SETTINGS_ENV, str(tmp_path / "settings.ini"))
 
 
 def test_square_box_gives_the_rest_of_its_height_to_the_widget_below(qtbot):
