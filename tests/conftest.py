@@ -21,6 +21,18 @@ def mnist_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
+def small_mnist(mnist_dir):
+    """Return 1,200 training and 1,000 test images of the real MNIST."""
+    from engine.mnist import MnistData, load_mnist
+
+    data = load_mnist(mnist_dir)
+    return MnistData(
+        data.train_images[:1200], data.train_labels[:1200],
+        data.test_images[:1000], data.test_labels[:1000],
+    )  # fmt: skip
+
+
+@pytest.fixture(scope="session")
 def models_dir(tmp_path_factory) -> Path:
     """Return a folder of small untrained models named like the bundled ones."""
     from window_helpers import make_models

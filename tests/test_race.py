@@ -5,20 +5,9 @@ from dataclasses import replace
 import pytest
 
 from engine.activations import ACTIVATIONS
-from engine.mnist import MnistData, load_mnist
 from ui.race_view import RaceView
 
 TIMEOUT = 60_000
-
-
-@pytest.fixture(scope="module")
-def small_mnist(mnist_dir) -> MnistData:
-    """Return 1,200 training and 500 test images of the real MNIST."""
-    data = load_mnist(mnist_dir)
-    return MnistData(
-        data.train_images[:1200], data.train_labels[:1200],
-        data.test_images[:500], data.test_labels[:500],
-    )  # fmt: skip
 
 
 @pytest.fixture
@@ -54,7 +43,7 @@ def test_race_draws_a_curve_per_activation(qtbot, race, rival):
     race.start_button.click()
     qtbot.waitUntil(lambda: race.start_button.isEnabled(), timeout=TIMEOUT)
 
-    assert race.status.text().startswith("Test accuracy on 500 images")
+    assert race.status.text().startswith("Test accuracy on 1,000 images")
     batches = 320 // 64
     assert [c.count for c in race.plots.loss_curves] == [batches, batches]
     assert [c.count for c in race.plots.acc_curves] == [1, 1]

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QObject, Slot
 
-from engine.mnist import DataError, MnistData, load_mnist
+from engine.mnist import DataError, MnistData
 from engine.model_file import load_model
 from engine.training import BatchReport, EpochReport, TrainingConfig
 from ui.lab_data import NOT_FOUND
@@ -13,16 +13,6 @@ from ui.training_dialog import TrainingDialog
 from ui.training_worker import TrainingWorker, finish_worker, start_worker
 
 TIMEOUT = 60_000
-
-
-@pytest.fixture(scope="module")
-def small_mnist(mnist_dir) -> MnistData:
-    """Return 1,200 training and 1,000 test images of the real MNIST."""
-    data = load_mnist(mnist_dir)
-    return MnistData(
-        data.train_images[:1200], data.train_labels[:1200],
-        data.test_images[:1000], data.test_labels[:1000],
-    )  # fmt: skip
 
 
 def small_config(**changes) -> TrainingConfig:
