@@ -4,9 +4,8 @@ import logging
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
@@ -21,7 +20,8 @@ from engine.download import IMPORT_HINT, MIRRORS, download_mnist, import_mnist
 from engine.mnist import FETCH_HINT, FILES, missing_files
 from engine.paths import default_data_dir
 from ui.data_worker import DataWorker
-from ui.training_worker import finish_worker, start_worker
+from ui.training_worker import start_worker
+from ui.worker_dialog import WorkerDialog
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +38,7 @@ def gui_wording(message: str) -> str:
     return message.replace(FETCH_HINT, "download or import the files again")
 
 
-class DatasetDialog(QDialog):
+class DatasetDialog(WorkerDialog):
     """The dataset manager: where MNIST is, and ways to get it."""
 
     # the folder that now holds all four verified MNIST files
@@ -56,13 +56,9 @@ class DatasetDialog(QDialog):
         self.setWindowTitle("MNIST dataset")
         self.dest = Path(dest) if dest else default_data_dir()
         self.mirrors = tuple(mirrors)
-        self.worker: DataWorker | None = None
-        self.thread = None
         self._create_widgets()
         self._create_layout()
         self._show_presence()
-        # Quitting with the dialog open must not leave its thread running.
-        QCoreApplication.instance().aboutToQuit.connect(self.shutdown)
 
     def _create_widgets(self) -> None:
         self.presence = QLabel()
@@ -194,12 +190,3 @@ class DatasetDialog(QDialog):
         self.download_button.setEnabled(not busy and not present)
         self.import_button.setEnabled(not busy)
         self.cancel_button.setVisible(busy)
-
-    def shutdown(self) -> None:
-        """Cancel any transfer and wait for its thread (call before closing)."""
-        finish_worker(self.worker, self.thread)
-        self.thread = None
-
-    def done(self, code: int) -> None:
-        self.shutdown()
-        super().done(code)

@@ -4,11 +4,10 @@ import logging
 from collections.abc import Callable
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, Slot
+from PySide6.QtCore import Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -26,7 +25,8 @@ from ui.lab_data import mnist_loader, progress_text
 from ui.lab_job import LaneResult, TrainingJob
 from ui.lab_plots import caption
 from ui.race_plots import RacePlots
-from ui.training_worker import TrainingWorker, finish_worker, start_worker
+from ui.training_worker import TrainingWorker, start_worker
+from ui.worker_dialog import WorkerDialog
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +59,7 @@ CAPTION = (
 )
 
 
-class RaceView(QDialog):
+class RaceView(WorkerDialog):
     """Train several activations side by side and overlay their curves."""
 
     def __init__(
@@ -72,16 +72,12 @@ class RaceView(QDialog):
         self.setWindowTitle("Activation race: the vanishing gradient")
         self.load_data = load_data or mnist_loader()
         self.train_count = train_count
-        self.worker: TrainingWorker | None = None
-        self.thread = None
         self.names: list[str] = []
         self.plots = RacePlots()
         self._create_controls()
         self._create_layout()
         self.plots.set_axes(RACE_CONFIG.epochs, len(RACE_CONFIG.hidden) + 1)
         self._set_running(False)
-        # Quitting with the dialog open must not leave its thread running.
-        QCoreApplication.instance().aboutToQuit.connect(self.shutdown)
 
     def _create_controls(self) -> None:
         self.racers = {}
@@ -217,15 +213,6 @@ class RaceView(QDialog):
             widget.setEnabled(not running)
         self.start_button.setEnabled(not running)
         self.stop_button.setEnabled(running)
-
-    def shutdown(self) -> None:
-        """Stop any race and wait for its thread (call before closing)."""
-        finish_worker(self.worker, self.thread)
-        self.thread = None
-
-    def done(self, code: int) -> None:
-        self.shutdown()
-        super().done(code)
 
 
 def _spin(low: int, high: int, value: int, tip: str) -> QSpinBox:

@@ -4,9 +4,8 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QDialog,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -22,7 +21,8 @@ from ui.lab_job import LaneResult, TrainingJob
 from ui.model_library import user_models_dir
 from ui.training_form import TrainingForm
 from ui.training_plots import TrainingPlots
-from ui.training_worker import TrainingWorker, finish_worker, start_worker
+from ui.training_worker import TrainingWorker, start_worker
+from ui.worker_dialog import WorkerDialog
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +35,7 @@ STATES = {
 }
 
 
-class TrainingDialog(QDialog):
+class TrainingDialog(WorkerDialog):
     """Settings, live plots and controls for one training run."""
 
     # a copy of the weights being trained, a few times per second; the second
@@ -55,16 +55,12 @@ class TrainingDialog(QDialog):
         self.setWindowTitle("Train a network")
         self.load_data = load_data or mnist_loader()
         self.models_folder = models_folder or user_models_dir()
-        self.worker: TrainingWorker | None = None
-        self.thread = None
         self.result: LaneResult | None = None
         self.form = TrainingForm()
         self.plots = TrainingPlots()
         self._create_controls()
         self._create_layout()
         self._set_running(False)
-        # Quitting with the dialog open must not leave its thread running.
-        QCoreApplication.instance().aboutToQuit.connect(self.shutdown)
 
     def _create_controls(self) -> None:
         self.start_button = QPushButton("Start", clicked=self.start)
@@ -231,12 +227,3 @@ class TrainingDialog(QDialog):
         self.stop_button.setEnabled(running)
         has_result = self.result is not None and self.result.evaluation is not None
         self.evaluate_button.setEnabled(not running and has_result)
-
-    def shutdown(self) -> None:
-        """Stop any training and wait for its thread (call before closing)."""
-        finish_worker(self.worker, self.thread)
-        self.thread = None
-
-    def done(self, code: int) -> None:
-        self.shutdown()
-        super().done(code)
