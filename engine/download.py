@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from engine.mnist import FILES, DataError, check_idx, locate, missing_files, uncompress
+from engine.mnist import FILES, DataError, check_idx, locate, require_files, uncompress
 from engine.paths import default_data_dir
 
 log = logging.getLogger(__name__)
@@ -68,12 +68,7 @@ def import_mnist(src: Path, dest: Path | None = None) -> Path:
     """Copy the four MNIST files (raw or .gz) from src into dest and return dest."""
     src = Path(src)
     dest = Path(dest) if dest else default_data_dir()
-    if not src.is_dir():
-        raise DataError(f"The folder {src} does not exist.")
-    missing = missing_files(src)
-    if missing:
-        names = ", ".join(missing)
-        raise DataError(f"{src} lacks the MNIST file(s) {names} (raw or .gz).")
+    require_files(src, "choose the folder that holds the four files, raw or .gz")
 
     sources = {name: locate(src, name) for name in FILES}
     payloads = {name: _read_checked(path, name) for name, path in sources.items()}

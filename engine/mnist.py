@@ -156,15 +156,20 @@ def _images(pixels: np.ndarray) -> np.ndarray:
     return out
 
 
-def load_mnist(folder: Path) -> MnistData:
-    """Return the verified MNIST training and test sets found in folder."""
-    folder = Path(folder)
+def require_files(folder: Path, advice: str) -> None:
+    """Raise DataError, ending in advice, unless folder holds all four files."""
     if not folder.is_dir():
-        raise DataError(f"The MNIST folder {folder} does not exist; {FETCH_HINT}.")
+        raise DataError(f"The MNIST folder {folder} does not exist; {advice}.")
     missing = missing_files(folder)
     if missing:
         names = ", ".join(missing)
-        raise DataError(f"{folder} lacks the MNIST file(s) {names}; {FETCH_HINT}.")
+        raise DataError(f"{folder} lacks the MNIST file(s) {names}; {advice}.")
+
+
+def load_mnist(folder: Path) -> MnistData:
+    """Return the verified MNIST training and test sets found in folder."""
+    folder = Path(folder)
+    require_files(folder, FETCH_HINT)
 
     arrays = {name: read_idx(locate(folder, name), name) for name in FILES}
     log.info("Loaded MNIST from %s", folder)
