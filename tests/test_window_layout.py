@@ -52,6 +52,15 @@ def test_inspector_follows_the_answer_until_a_neuron_is_clicked(qtbot):
     inspector._follow.setChecked(True)
     assert inspector.target() == (2, int(np.argmax(other.probabilities[0])))
 
+    # a cleared drawing has no answer, so there is no neuron to follow
+    inspector.show_result(None, None)
+    assert inspector.target() is None and inspector.displayed_values() == {}
+
+    # a neuron the person chose stays chosen through a clear
+    inspector.inspect(1, 2)
+    inspector.show_result(None, None)
+    assert inspector.target() == (1, 2)
+
 
 def test_inspector_bars_show_weights_times_inputs_on_a_fixed_scale(qtbot):
     net = Network.create(SMALL, "sigmoid", seed=6)

@@ -152,7 +152,12 @@ class NeuronInspector(QWidget):
         if self._network is None:
             return
         answer = self._answer_neuron()
-        if answer is not None and answer != self._target:
+        if trace is None and self._follow.isChecked():
+            # nothing drawn, so no answer to follow: back to the invitation
+            if self._target is not None:
+                self._target = None
+                self._draw_neuron()
+        elif answer is not None and answer != self._target:
             self._target = answer
             self._draw_neuron()
         elif self._target is not None:
